@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "pushin",
+    products: [
+        .executable(name: "pushin", targets: ["pushin"]),
+        .library(name: "AsciiArt", targets: ["AsciiArt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system C libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CJPEG", pkgConfig: "libjpeg",
+            providers: [.apt(["libjpeg-dev"])]),
+        // The only C code: owns libjpeg's setjmp so no longjmp crosses a Swift frame.
+        .target(name: "CImageCodecs", dependencies: ["CJPEG"]),
+        // Pure Swift pipeline: pixels in, art out. No C, no file I/O.
+        .target(name: "AsciiArt"),
+        // Sniffs and decodes PNG and JPEG bytes into `AsciiArt.Image`.
+        .target(name: "ImageDecoding", dependencies: ["CPNG", "CImageCodecs", "AsciiArt"]),
+        // Files in, art out: the one sequence that `convert` and `cache` share.
+        .target(name: "PushinCore", dependencies: ["ImageDecoding", "AsciiArt"]),
+        .executableTarget(
+            name: "pushin",
+            dependencies: [
+                "PushinCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "AsciiArtTests", dependencies: ["AsciiArt"]),
+        .testTarget(
+            name: "ImageDecodingTests", dependencies: ["ImageDecoding", "CPNG"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "PushinTests", dependencies: ["pushin", "PushinCore"]),
+    ]
+)

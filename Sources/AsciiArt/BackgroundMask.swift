@@ -1,0 +1,49 @@
+/// How the background is told from the subject.
+public enum BackgroundMode: String, Sendable, CaseIterable {
+    /// Nothing is background: the whole picture is drawn.
+    case none
+    /// The seed's heuristic: the four corners sample the background's brightness.
+    case corners
+}
+
+/// Per-cell masks: `true` marks a background cell.
+public enum BackgroundMask {
+    /// The mask for `mode`; `nil` when nothing is removed.
+    public static func mask(_ mode: BackgroundMode, luma: Grid<Float>) -> Grid<Bool>? {
+        switch mode {
+        case .none: return nil
+        case .corners: return corners(luma: luma)
+        }
+    }
+
+    /// The seed's corner-sampling heuristic, without its bugs.
+    ///
+    /// Takes the four corner squares of 10 % of the width and height (at least one cell), and
+    /// their mean and standard deviation σ. A dark background (mean below 25) is the cells below
+    /// 25; otherwise the background is every cell at least as bright as mean − σ. The corners are
+    /// averaged in floating point (the seed summed them as wrapping bytes).
+    public static func corners(luma: Grid<Float>) -> Grid<Bool> {
+        let samples = cornerSamples(luma)
+        let mean = samples.reduce(0, +) / Float(samples.count)
+        let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Float(samples.count)
+        let threshold = mean - variance.squareRoot()
+        let darkBackground: Float = 25
+        if mean < darkBackground {
+            return luma.map { $0 < darkBackground }
+        }
+        return luma.map { $0 >= threshold }
+    }
+
+    /// The cells of the four corner squares, each square counted once even where they overlap.
+    static func cornerSamples(_ luma: Grid<Float>) -> [Float] {
+        let width = max(1, luma.columns / 10)
+        let height = max(1, luma.rows / 10)
+        var samples: [Float] = []
+        for row in 0 ..< luma.rows where row < height || row >= luma.rows - height {
+            for column in 0 ..< luma.columns where column < width || column >= luma.columns - width {
+                samples.append(luma[column, row])
+            }
+        }
+        return samples
+    }
+}

@@ -1,0 +1,75 @@
+/// Area-average resampling of a picture onto the character grid.
+public enum Resize {
+    /// Averages the pixels that fall in each cell.
+    ///
+    /// Cell `c` covers pixel columns `c·width/columns ..< (c+1)·width/columns` (and likewise for
+    /// rows), so when shrinking every pixel counts exactly once; when enlarging, a cell takes the
+    /// one pixel under it. Colour is averaged weighted by alpha, so the colour of a transparent
+    /// pixel never leaks into its cell.
+    public static func areaAverage(_ image: Image, to size: GridSize) -> Grid<Cell> {
+        let columnSpans = spans(count: size.columns, over: image.width)
+        let rowSpans = spans(count: size.rows, over: image.height)
+        var cells: [Cell] = []
+        cells.reserveCapacity(size.columns * size.rows)
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for rowSpan in rowSpans {
+                for columnSpan in columnSpans {
+                    cells.append(average(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
+                }
+            }
+        }
+        return Grid(columns: size.columns, rows: size.rows, values: cells)
+    }
+
+    /// Splits `0 ..< length` into `count` contiguous spans of nearly equal size, none empty.
+    static func spans(count: Int, over length: Int) -> [Range<Int>] {
+        (0 ..< count).map { index in
+            let start = min(index * length / count, length - 1)
+            return start ..< max(start + 1, (index + 1) * length / count)
+        }
+    }
+
+    /// The alpha-weighted mean colour and the mean alpha of one rectangle of pixels.
+    ///
+    /// Reads `pixels` as RGBA rows of `imageWidth`; sums in wrapping 64-bit integers, which cannot
+    /// overflow below 2^40 pixels and lets the inner loop vectorise.
+    private static func average(
+        _ pixels: UnsafeBufferPointer<UInt8>, imageWidth: Int, columns: Range<Int>, rows: Range<Int>
+    ) -> Cell {
+        var red: UInt64 = 0, green: UInt64 = 0, blue: UInt64 = 0, alpha: UInt64 = 0
+        for y in rows {
+            var rowRed: UInt32 = 0, rowGreen: UInt32 = 0, rowBlue: UInt32 = 0, rowAlpha: UInt32 = 0
+            var index = (y * imageWidth + columns.lowerBound) * 4
+            let end = (y * imageWidth + columns.upperBound) * 4
+            // Each pixel adds at most 255 · 255, so 32 bits hold a run of up to 66,000 pixels;
+            // longer runs take the 64-bit path.
+            if columns.count < 66_000 {
+                while index < end {
+                    let a = UInt32(pixels[index &+ 3])
+                    rowRed &+= UInt32(pixels[index]) &* a
+                    rowGreen &+= UInt32(pixels[index &+ 1]) &* a
+                    rowBlue &+= UInt32(pixels[index &+ 2]) &* a
+                    rowAlpha &+= a
+                    index &+= 4
+                }
+                red &+= UInt64(rowRed); green &+= UInt64(rowGreen); blue &+= UInt64(rowBlue)
+                alpha &+= UInt64(rowAlpha)
+            } else {
+                while index < end {
+                    let a = UInt64(pixels[index &+ 3])
+                    red &+= UInt64(pixels[index]) &* a
+                    green &+= UInt64(pixels[index &+ 1]) &* a
+                    blue &+= UInt64(pixels[index &+ 2]) &* a
+                    alpha &+= a
+                    index &+= 4
+                }
+            }
+        }
+        let area = Float(columns.count * rows.count)
+        guard alpha > 0 else { return Cell(red: 0, green: 0, blue: 0, alpha: 0) }
+        let weight = Float(alpha)
+        return Cell(
+            red: Float(red) / weight, green: Float(green) / weight, blue: Float(blue) / weight,
+            alpha: weight / (255 * area))
+    }
+}

@@ -1,0 +1,202 @@
+// The libjpeg edge. libjpeg reports fatal errors by calling error_exit, whose default calls
+// exit(); ours longjmps back to the setjmp armed at the top of pushin_jpeg_decode. All decoder
+// state lives in one heap struct so nothing is lost across the jump, and the jump never leaves
+// this file, so it never crosses a Swift frame.
+#include "pushin_jpeg.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jpeglib.h>
+#include <jerror.h>
+
+/// More progressive scans than this is a hostile file (each scan re-walks the whole image).
+enum { MAX_SCANS = 1000 };
+
+typedef struct {
+    struct jpeg_error_mgr manager;
+    jmp_buf escape;
+    pushin_jpeg_result *result;
+} error_handler;
+
+typedef struct {
+    struct jpeg_decompress_struct info;
+    error_handler errors;
+    struct jpeg_progress_mgr progress;
+    JSAMPROW row_buffer;
+} decoder;
+
+static void store_message(j_common_ptr info, pushin_jpeg_result *result) {
+    char text[JMSG_LENGTH_MAX];
+    info->err->format_message(info, text);
+    snprintf(result->message, sizeof result->message, "%s", text);
+}
+
+static void on_error(j_common_ptr info) {
+    error_handler *handler = (error_handler *)info->err;
+    store_message(info, handler->result);
+    longjmp(handler->escape, 1);
+}
+
+static void on_message(j_common_ptr info, int level) {
+    if (level >= 0) return;  // trace output: never shown
+    error_handler *handler = (error_handler *)info->err;
+    if (handler->result->warning_count++ == 0) store_message(info, handler->result);
+}
+
+static void on_output_message(j_common_ptr info) { (void)info; }
+
+static void on_progress(j_common_ptr info) {
+    j_decompress_ptr decompress = (j_decompress_ptr)info;
+    if (decompress->input_scan_number > MAX_SCANS) {
+        error_handler *handler = (error_handler *)info->err;
+        snprintf(handler->result->message, sizeof handler->result->message,
+                 "more than %d progressive scans", MAX_SCANS);
+        longjmp(handler->escape, 1);
+    }
+}
+
+static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
+    return (value + divisor - 1) / divisor;
+}
+
+static int choose_scale_denominator(uint32_t width, uint32_t height,
+                                    uint32_t min_width, uint32_t min_height) {
+    for (int denominator = 8; denominator > 1; denominator /= 2) {
+        if (divide_rounding_up(width, denominator) >= min_width &&
+            divide_rounding_up(height, denominator) >= min_height)
+            return denominator;
+    }
+    return 1;
+}
+
+/// True when every component needed for the output has received its DC coefficients.
+static int dc_scans_complete(j_decompress_ptr info) {
+    int needed = info->out_color_space == JCS_GRAYSCALE ? 1 : info->num_components;
+    for (int component = 0; component < needed; component++)
+        if (info->coef_bits[component][0] < 0) return 0;
+    return 1;
+}
+
+/// True when an EOI marker follows `from`: entropy-coded data never holds FF D9, so one found
+/// there ends the file. Used when decoding stops early, to still tell a truncated file.
+static int has_end_marker(const uint8_t *from, const uint8_t *end) {
+    for (const uint8_t *p = end - 1; p > from; p--)
+        if (p[-1] == 0xFF && p[0] == 0xD9) return 1;
+    return 0;
+}
+
+static void cmyk_to_rgba(const JSAMPLE *cmyk, uint8_t *rgba, JDIMENSION width, int inverted) {
+    for (JDIMENSION x = 0; x < width; x++, cmyk += 4, rgba += 4) {
+        unsigned c = cmyk[0], m = cmyk[1], y = cmyk[2], k = cmyk[3];
+        if (!inverted) { c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k; }
+        // Adobe's files store inverted CMYK: the value is already (255 - ink).
+        rgba[0] = (uint8_t)((c * k + 127) / 255);
+        rgba[1] = (uint8_t)((m * k + 127) / 255);
+        rgba[2] = (uint8_t)((y * k + 127) / 255);
+        rgba[3] = 255;
+    }
+}
+
+static void read_scanlines(decoder *state, pushin_jpeg_result *result) {
+    j_decompress_ptr info = &state->info;
+    int cmyk = info->out_color_space == JCS_CMYK;
+    if (cmyk) {
+        state->row_buffer = malloc((size_t)info->output_width * 4);
+        if (!state->row_buffer) ERREXIT(info, JERR_OUT_OF_MEMORY);
+    }
+    size_t stride = (size_t)info->output_width * 4;
+    while (info->output_scanline < info->output_height) {
+        uint8_t *row = result->pixels + (size_t)info->output_scanline * stride;
+        JSAMPROW target = cmyk ? state->row_buffer : row;
+        if (jpeg_read_scanlines(info, &target, 1) != 1) break;
+        if (cmyk) cmyk_to_rgba(state->row_buffer, row, info->output_width, info->saw_Adobe_marker);
+    }
+}
+
+pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
+                                      uint32_t min_width, uint32_t min_height,
+                                      uint64_t max_pixels, pushin_jpeg_result *result) {
+    memset(result, 0, sizeof *result);
+    decoder *state = calloc(1, sizeof *state);
+    if (!state) return PUSHIN_JPEG_OUT_OF_MEMORY;
+    j_decompress_ptr info = &state->info;
+    pushin_jpeg_status status = PUSHIN_JPEG_OK;
+
+    info->err = jpeg_std_error(&state->errors.manager);
+    state->errors.manager.error_exit = on_error;
+    state->errors.manager.emit_message = on_message;
+    state->errors.manager.output_message = on_output_message;
+    state->errors.result = result;
+    if (setjmp(state->errors.escape)) {
+        status = PUSHIN_JPEG_FAILED;
+        goto done;
+    }
+    jpeg_create_decompress(info);
+    state->progress.progress_monitor = on_progress;
+    info->progress = &state->progress;
+    jpeg_mem_src(info, data, (unsigned long)size);
+    jpeg_read_header(info, TRUE);
+
+    result->declared_width = info->image_width;
+    result->declared_height = info->image_height;
+    result->progressive = info->progressive_mode;
+    if ((uint64_t)info->image_width * info->image_height > max_pixels) {
+        status = PUSHIN_JPEG_TOO_LARGE;
+        goto done;
+    }
+    switch (info->jpeg_color_space) {
+    case JCS_CMYK:
+    case JCS_YCCK:
+        info->out_color_space = JCS_CMYK;
+        result->was_cmyk = 1;
+        break;
+    default:
+        info->out_color_space = JCS_EXT_RGBA;
+    }
+    result->scale_denominator = choose_scale_denominator(info->image_width, info->image_height,
+                                                         min_width, min_height);
+    info->scale_num = 1;
+    info->scale_denom = (unsigned)result->scale_denominator;
+    // At 1/8 scale a pixel is one block's DC coefficient, so a progressive file needs only its
+    // DC scans: buffered-image mode lets us stop reading after them.
+    result->dc_only = info->progressive_mode && result->scale_denominator == 8;
+    info->buffered_image = result->dc_only;
+
+    jpeg_start_decompress(info);
+    result->width = info->output_width;
+    result->height = info->output_height;
+    result->pixels = malloc((size_t)result->width * result->height * 4);
+    if (!result->pixels) {
+        status = PUSHIN_JPEG_OUT_OF_MEMORY;
+        goto done;
+    }
+    if (result->dc_only) {
+        for (;;) {
+            int progress = jpeg_consume_input(info);
+            if (progress == JPEG_REACHED_EOI || progress == JPEG_SUSPENDED) break;
+            if (progress == JPEG_SCAN_COMPLETED && dc_scans_complete(info)) break;
+        }
+        jpeg_start_output(info, info->input_scan_number);
+        read_scanlines(state, result);
+        jpeg_finish_output(info);
+        if (!has_end_marker(info->src->next_input_byte, data + size))
+            WARNMS(info, JWRN_JPEG_EOF);
+    } else {
+        read_scanlines(state, result);
+        jpeg_finish_decompress(info);
+    }
+
+done:
+    if (status != PUSHIN_JPEG_OK) pushin_jpeg_release(result);
+    jpeg_destroy_decompress(info);
+    free(state->row_buffer);
+    free(state);
+    return status;
+}
+
+void pushin_jpeg_release(pushin_jpeg_result *result) {
+    free(result->pixels);
+    result->pixels = NULL;
+}

@@ -1,0 +1,38 @@
+/// Why a file's bytes could not become an image. Descriptions are one line, meant to follow the
+/// file's name in an error message.
+public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file holds no bytes at all.
+    case empty
+    /// The bytes start with no known image signature.
+    case unknownFormat
+    /// A format pushin recognises but does not decode.
+    case unsupportedFormat(ImageFormat)
+    /// The header declares more pixels than the budget allows.
+    case tooLarge(width: Int, height: Int, maxPixels: Int)
+    /// The decoder stopped with an error: a corrupt or truncated file.
+    case corrupt(ImageFormat, reason: String)
+    /// The decoder finished, but only by guessing past damage (a truncated file, corrupt
+    /// entropy data); refused unless decoding is lenient.
+    case damaged(ImageFormat, reason: String)
+    /// Memory for the pixels could not be had.
+    case outOfMemory
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "empty file"
+        case .unknownFormat:
+            return "not a PNG or JPEG image (unrecognised signature)"
+        case .unsupportedFormat(let format):
+            return "\(format.rawValue) images are not supported (only PNG and JPEG)"
+        case let .tooLarge(width, height, maxPixels):
+            return "image is \(width) × \(height) pixels, over the limit of \(maxPixels) (see --max-pixels)"
+        case let .corrupt(format, reason):
+            return "corrupt \(format.rawValue): \(reason)"
+        case let .damaged(format, reason):
+            return "damaged \(format.rawValue): \(reason) (--lenient draws it anyway)"
+        case .outOfMemory:
+            return "out of memory while decoding"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import AsciiArt
+import ImageDecoding
+
+/// Everything that turns a file's bytes into art: how to decode and how to draw.
+public struct ConversionOptions: Sendable, Equatable {
+    /// How the picture is drawn.
+    public var art = ArtOptions()
+    /// The largest width × height a header may declare.
+    public var maxPixels = DecodeOptions().maxPixels
+    /// Draw files that decode only with warnings instead of refusing them.
+    public var lenient = false
+
+    /// The defaults: pushin's standard look, a 100-megapixel budget, strict decoding.
+    public init() {}
+
+    /// Pixels each cell should average over at least, across and down. A cell is about twice as
+    /// tall as wide, so 4 × 8 samples keep the samples square; DCT scaling never goes below it.
+    static let samplesPerCell = (across: 4, down: 8)
+
+    /// What to ask of the decoder: enough pixels for the grid, within the budget.
+    var decodeOptions: DecodeOptions {
+        var decode = DecodeOptions()
+        decode.maxPixels = maxPixels
+        decode.lenient = lenient
+        let columns = art.columns ?? (art.rows == nil ? art.defaultColumns : 0)
+        decode.minimumWidth = columns * Self.samplesPerCell.across
+        decode.minimumHeight = (art.rows ?? 0) * Self.samplesPerCell.down
+        return decode
+    }
+}
+
+/// A piece of art and the decoder's warnings (only when decoding was lenient).
+public struct Conversion: Sendable {
+    /// The art.
+    public var art: Art
+    /// Warnings the decoder raised and lenient decoding let through.
+    public var warnings: [String]
+}
+
+/// The one sequence from bytes to art (sniff, decode at the right scale, run the pipeline);
+/// `pushin convert` and `pushin cache` both go through it.
+public enum Converter {
+    /// Decodes `bytes` and draws them.
+    public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(DecodeError) -> Conversion {
+        let decoded = try ImageDecoder.decode(bytes, options: options.decodeOptions)
+        return Conversion(art: Pipeline.art(from: decoded.image, options: options.art), warnings: decoded.warnings)
+    }
+}

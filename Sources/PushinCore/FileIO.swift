@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reading and writing whole files with POSIX calls, so errors carry the system's own words.
+public enum FileIO {
+    /// Files larger than this are refused before reading: no PNG or JPEG within the pixel
+    /// budget comes close.
+    public static let maxFileSize = 1 << 30
+
+    /// The bytes of the file at `path`, or of standard input for "-".
+    public static func contents(of path: String) throws(FileError) -> [UInt8] {
+        if path == "-" { return try readAll(from: STDIN_FILENO, path: "standard input") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemError(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw systemError(path) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
+        guard status.st_size <= maxFileSize else {
+            throw FileError(path: path, reason: "file is larger than \(maxFileSize >> 20) MiB")
+        }
+        return try readAll(from: descriptor, path: path, expectedSize: Int(status.st_size))
+    }
+
+    /// Up to `count` bytes from the start of the file at `path`.
+    public static func readPrefix(_ path: String, count: Int) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw systemError(path) }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
+        guard got >= 0 else { throw systemError(path) }
+        return Array(bytes.prefix(got))
+    }
+
+    /// True when `path` names a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a directory, sorted, without "." and "..".
+    public static func entries(of directory: String) throws(FileError) -> [String] {
+        guard let stream = opendir(directory) else { throw systemError(directory) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Writes `bytes` to `path` so that readers see either the old file or the whole new one:
+    /// a temporary file in the same directory, flushed, then renamed over the target.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+        var template = Array("\(path).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw systemError(path) }
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        do throws(FileError) {
+            try writeAll(bytes, to: descriptor, path: path)
+            guard fchmod(descriptor, 0o644) == 0, fsync(descriptor) == 0 else { throw systemError(path) }
+            guard close(descriptor) == 0 else { throw systemError(path) }
+            guard rename(temporary, path) == 0 else { throw systemError(path) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Writes all of `bytes` to an open descriptor, retrying short writes and interruptions.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {
+        var failure: FileError?
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = systemError(path)
+                    return
+                }
+                offset += written
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func readAll(from descriptor: Int32, path: String, expectedSize: Int = 0) throws(FileError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expectedSize + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw systemError(path)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0 ..< count])
+            if bytes.count > maxFileSize {
+                throw FileError(path: path, reason: "input is larger than \(maxFileSize >> 20) MiB")
+            }
+        }
+    }
+
+    private static func systemError(_ path: String) -> FileError {
+        FileError(path: path, reason: String(cString: strerror(errno)))
+    }
+}

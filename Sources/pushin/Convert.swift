@@ -1,0 +1,99 @@
+import ArgumentParser
+import PushinCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `pushin convert`: draws each input as art on standard output or into one file.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print pictures as ASCII art.",
+        discussion: """
+            Reads PNG and JPEG files (the format is told by content, not by name). A folder \
+            means the images directly in it; - reads standard input. Exits 0 when every input \
+            was drawn, 1 when some could not be (the others are still drawn).
+            """)
+
+    @OptionGroup var art: ArtArguments
+
+    @Option(name: [.short, .long], help: "Write the art to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Argument(help: "PNG or JPEG files, folders of them, or - for standard input.")
+    var inputs: [String]
+
+    mutating func validate() throws {
+        if inputs.isEmpty { throw ValidationError("give at least one image file, folder, or - for standard input") }
+        if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    }
+
+    func run() throws {
+        let environment = Environment.current
+        let options = art.conversionOptions(defaultColumns: Terminal.defaultColumns(environment: environment))
+        var failed = false
+        var collected: [UInt8] = []
+        var drawnCount = 0
+        for input in InputFiles.expand(inputs) {
+            do throws(FileError) {
+                let path = try input.get()
+                let conversion = try convert(path, options: options)
+                for warning in conversion.warnings { report(path, "warning: \(warning)") }
+                var text = conversion.art.plainText
+                if drawnCount > 0 { text = "\n" + text }
+                drawnCount += 1
+                if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
+            } catch {
+                report(error.path, error.reason)
+                failed = true
+            }
+        }
+        if let output {
+            do throws(FileError) { try FileIO.writeAtomically(collected, to: output) } catch {
+                report(error.path, error.reason)
+                throw ExitCode.failure
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+
+    /// Reads and draws one file, with any error naming it.
+    private func convert(_ path: String, options: ConversionOptions) throws(FileError) -> Conversion {
+        let bytes = try FileIO.contents(of: path)
+        do {
+            return try Converter.convert(bytes, options: options)
+        } catch {
+            throw FileError(path: path == "-" ? "standard input" : path, reason: error.description)
+        }
+    }
+}
+
+/// Prints one line on standard error: "pushin: PATH: MESSAGE".
+func report(_ path: String, _ message: String) {
+    try? FileIO.writeAll(Array("pushin: \(path): \(message)\n".utf8), to: STDERR_FILENO, path: "standard error")
+}
+
+/// Writes text to standard output unbuffered, so art appears as each file is drawn.
+func writeToStandardOutput(_ text: String) {
+    try? FileIO.writeAll(Array(text.utf8), to: STDOUT_FILENO, path: "standard output")
+}
+
+/// The process environment as a dictionary.
+enum Environment {
+    static var current: [String: String] {
+        var values: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let pair = String(cString: pointer)
+            if let equals = pair.firstIndex(of: "=") {
+                values[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return values
+    }
+}

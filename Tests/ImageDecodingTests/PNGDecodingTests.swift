@@ -1,0 +1,144 @@
+import AsciiArt
+import Testing
+
+@testable import ImageDecoding
+
+/// Every PNG colour type and bit depth, made by `PNGFile` and decoded by the real libpng.
+@Suite struct PNGDecodingTests {
+    static let width = 13, height = 7
+
+    /// A gray or palette index that differs from pixel to pixel and covers every level.
+    static func level(_ x: Int, _ y: Int, depth: Int) -> Int { (x * 5 + y * 3) % (1 << depth) }
+
+    /// An 8-bit sample from one at `depth` bits, as libpng scales it.
+    static func eightBit(_ value: Int, depth: Int) -> Int {
+        depth == 16 ? (value * 255 + 32_895) >> 16 : value * 255 / ((1 << depth) - 1)
+    }
+
+    static func pixel(_ image: Image, _ x: Int, _ y: Int) -> [Int] {
+        let base = (y * image.width + x) * 4
+        return image.pixels[base ..< base + 4].map(Int.init)
+    }
+
+    static func decode(_ file: PNGFile) throws -> Image {
+        try ImageDecoder.decode(file.encoded()).image
+    }
+
+    static func expectClose(_ actual: [Int], _ expected: [Int], tolerance: Int = 1, _ where_: String) {
+        #expect(zip(actual, expected).allSatisfy { abs($0 - $1) <= tolerance }, "\(where_): \(actual) ≠ \(expected)")
+    }
+
+    @Test(arguments: [1, 2, 4, 8, 16], [false, true])
+    func gray(depth: Int, interlaced: Bool) throws {
+        let file = PNGFile(width: Self.width, height: Self.height, colourType: .gray, bitDepth: depth,
+                           interlaced: interlaced) { x, y in [Self.level(x, y, depth: depth)] }
+        let image = try Self.decode(file)
+        #expect(image.width == Self.width && image.height == Self.height)
+        for y in 0 ..< Self.height {
+            for x in 0 ..< Self.width {
+                let gray = Self.eightBit(Self.level(x, y, depth: depth), depth: depth)
+                Self.expectClose(Self.pixel(image, x, y), [gray, gray, gray, 255], "(\(x), \(y))")
+            }
+        }
+    }
+
+    @Test(arguments: [8, 16])
+    func grayAlpha(depth: Int) throws {
+        let top = (1 << depth) - 1
+        let file = PNGFile(width: Self.width, height: Self.height, colourType: .grayAlpha, bitDepth: depth) { x, y in
+            [Self.level(x, y, depth: depth), x == 0 ? 0 : top]
+        }
+        let image = try Self.decode(file)
+        for y in 0 ..< Self.height {
+            #expect(Self.pixel(image, 0, y)[3] == 0, "the transparent column stays transparent")
+            let gray = Self.eightBit(Self.level(5, y, depth: depth), depth: depth)
+            Self.expectClose(Self.pixel(image, 5, y), [gray, gray, gray, 255], "(5, \(y))")
+        }
+    }
+
+    @Test(arguments: [PNGFile.ColourType.rgb, .rgba], [8, 16])
+    func colour(type: PNGFile.ColourType, depth: Int) throws {
+        let top = (1 << depth) - 1
+        func samples(_ x: Int, _ y: Int) -> [Int] {
+            let colour = [x * top / (Self.width - 1), y * top / (Self.height - 1), top - x * top / (Self.width - 1)]
+            return type == .rgba ? colour + [(x + y) % 2 == 0 ? top : top / 2] : colour
+        }
+        let file = PNGFile(width: Self.width, height: Self.height, colourType: type, bitDepth: depth,
+                           interlaced: depth == 16, samples: samples)
+        let image = try Self.decode(file)
+        for y in 0 ..< Self.height {
+            for x in 0 ..< Self.width {
+                var expected = samples(x, y).map { Self.eightBit($0, depth: depth) }
+                if type == .rgb { expected.append(255) }
+                Self.expectClose(Self.pixel(image, x, y), expected, tolerance: 2, "(\(x), \(y))")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 4, 8], [false, true])
+    func palette(depth: Int, withTransparency: Bool) throws {
+        let entries = 1 << depth
+        let colours = (0 ..< entries).map { [UInt8($0 * 255 / (entries - 1)), UInt8(255 - $0 * 255 / (entries - 1)), 77] }
+        let alphas = (0 ..< entries).map { UInt8($0 % 2 == 0 ? 255 : 0) }
+        let file = PNGFile(width: Self.width, height: Self.height, colourType: .palette, bitDepth: depth,
+                           interlaced: depth == 4, palette: colours, transparency: withTransparency ? alphas : nil) { x, y in
+            [Self.level(x, y, depth: depth)]
+        }
+        let image = try Self.decode(file)
+        for y in 0 ..< Self.height {
+            for x in 0 ..< Self.width {
+                let index = Self.level(x, y, depth: depth)
+                let alpha = withTransparency ? Int(alphas[index]) : 255
+                let actual = Self.pixel(image, x, y)
+                #expect(actual[3] == alpha, "alpha at (\(x), \(y))")
+                if alpha == 255 {
+                    Self.expectClose(actual, colours[index].map(Int.init) + [255], tolerance: 0, "(\(x), \(y))")
+                }
+            }
+        }
+    }
+
+    @Test func headerDeclaringTenGigapixelsIsRefusedBeforeDecoding() {
+        let file = PNGFile(width: 100_000, height: 100_000, colourType: .gray, bitDepth: 8) { _, _ in [0] }
+        // Only the header matters: the budget is checked before any pixel is read.
+        let bytes = file.encodedHeaderOnly()
+        #expect(throws: DecodeError.tooLarge(width: 100_000, height: 100_000, maxPixels: 100_000_000)) {
+            try ImageDecoder.decode(bytes)
+        }
+    }
+
+    @Test func maxPixelsIsHonoured() throws {
+        let file = PNGFile(width: 20, height: 10, colourType: .gray, bitDepth: 8) { _, _ in [1] }
+        var options = DecodeOptions()
+        options.maxPixels = 199
+        #expect(throws: DecodeError.tooLarge(width: 20, height: 10, maxPixels: 199)) {
+            try ImageDecoder.decode(file.encoded(), options: options)
+        }
+        options.maxPixels = 200
+        #expect(try ImageDecoder.decode(file.encoded(), options: options).image.width == 20)
+    }
+
+    @Test func truncatedFileIsCorrupt() {
+        let bytes = PNGFile(width: 64, height: 64, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }.encoded()
+        let error = #expect(throws: DecodeError.self) { try ImageDecoder.decode(Array(bytes.prefix(bytes.count / 2))) }
+        guard case .corrupt(.png, let reason)? = error else {
+            Issue.record("expected a corrupt PNG, got \(String(describing: error))")
+            return
+        }
+        #expect(!reason.isEmpty)
+    }
+
+    @Test func damagedImageDataIsCorrupt() {
+        var bytes = PNGFile(width: 16, height: 16, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }.encoded()
+        bytes[bytes.count - 30] ^= 0xFF  // inside IDAT: the CRC no longer matches
+        #expect(throws: DecodeError.self) { try ImageDecoder.decode(bytes) }
+    }
+}
+
+extension PNGFile {
+    /// The signature, an IHDR, one byte of image data and an IEND: a header that promises far more.
+    func encodedHeaderOnly() -> [UInt8] {
+        let header = Self.bigEndian(UInt32(width)) + Self.bigEndian(UInt32(height)) + [UInt8(bitDepth), colourType.rawValue, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.chunk("IHDR", header) + Self.chunk("IDAT", Self.zlibStored([0])) + Self.chunk("IEND", [])
+    }
+}
