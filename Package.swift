@@ -32,10 +32,12 @@ let package = Package(
                 "PushinCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Test helpers: a PNG encoder for every colour type, and a runner for the built binary.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AsciiArtTests", dependencies: ["AsciiArt"]),
         .testTarget(
-            name: "ImageDecodingTests", dependencies: ["ImageDecoding", "CPNG"],
+            name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "PushinTests", dependencies: ["pushin", "PushinCore"]),
+        .testTarget(name: "PushinTests", dependencies: ["pushin", "PushinCore", "TestSupport"]),
     ]
 )

@@ -8,16 +8,20 @@ public enum InputFiles {
 
     /// The files to convert, in order: "-" and files as given; for a folder, the images
     /// directly in it, by name. An image is a file whose first bytes are a PNG or JPEG
-    /// signature, or whose name ends in an image extension. Hidden files are skipped.
+    /// signature, or whose name ends in an image extension. Hidden files are skipped; a folder
+    /// with no images is an error.
     public static func expand(_ paths: [String]) -> [Result<String, FileError>] {
         paths.flatMap { path -> [Result<String, FileError>] in
             guard path != "-", FileIO.isDirectory(path) else { return [.success(path)] }
             do throws(FileError) {
-                return try FileIO.entries(of: path)
+                let images = try FileIO.entries(of: path)
                     .filter { !$0.hasPrefix(".") }
                     .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
                     .filter { !FileIO.isDirectory($0) && looksLikeImage($0) }
-                    .map { .success($0) }
+                guard !images.isEmpty else {
+                    return [.failure(FileError(path: path, reason: "no PNG or JPEG images in this folder"))]
+                }
+                return images.map { .success($0) }
             } catch {
                 return [.failure(error)]
             }

@@ -1,5 +1,6 @@
 import AsciiArt
 import Testing
+import TestSupport
 
 @testable import ImageDecoding
 
@@ -132,13 +133,5 @@ import Testing
         var bytes = PNGFile(width: 16, height: 16, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }.encoded()
         bytes[bytes.count - 30] ^= 0xFF  // inside IDAT: the CRC no longer matches
         #expect(throws: DecodeError.self) { try ImageDecoder.decode(bytes) }
-    }
-}
-
-extension PNGFile {
-    /// The signature, an IHDR, one byte of image data and an IEND: a header that promises far more.
-    func encodedHeaderOnly() -> [UInt8] {
-        let header = Self.bigEndian(UInt32(width)) + Self.bigEndian(UInt32(height)) + [UInt8(bitDepth), colourType.rawValue, 0, 0, 0]
-        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.chunk("IHDR", header) + Self.chunk("IDAT", Self.zlibStored([0])) + Self.chunk("IEND", [])
     }
 }

@@ -1,12 +1,12 @@
 /// A minimal PNG encoder for tests: any colour type, bit depth, palette, tRNS and Adam7
 /// interlacing, with the image data in stored (uncompressed) deflate blocks, so the tests can
 /// hand libpng every kind of PNG without shipping a fixture for each.
-struct PNGFile {
+public struct PNGFile {
     /// PNG colour types, with their channel counts.
-    enum ColourType: UInt8 {
+    public enum ColourType: UInt8, Sendable {
         case gray = 0, rgb = 2, palette = 3, grayAlpha = 4, rgba = 6
 
-        var channels: Int {
+        public var channels: Int {
             switch self {
             case .gray, .palette: return 1
             case .grayAlpha: return 2
@@ -16,20 +16,43 @@ struct PNGFile {
         }
     }
 
-    var width: Int
-    var height: Int
-    var colourType: ColourType
-    var bitDepth: Int
-    var interlaced = false
+    public var width: Int
+    public var height: Int
+    public var colourType: ColourType
+    public var bitDepth: Int
+    public var interlaced = false
     /// PLTE entries, for `.palette`.
-    var palette: [[UInt8]] = []
+    public var palette: [[UInt8]] = []
     /// The raw tRNS chunk, if any.
-    var transparency: [UInt8]?
+    public var transparency: [UInt8]?
     /// The samples of a pixel, one per channel, each below 2^bitDepth.
-    var samples: (_ x: Int, _ y: Int) -> [Int]
+    public var samples: (_ x: Int, _ y: Int) -> [Int]
+
+    /// Describes a PNG; `samples` gives each pixel's channel values.
+    public init(
+        width: Int, height: Int, colourType: ColourType, bitDepth: Int, interlaced: Bool = false,
+        palette: [[UInt8]] = [], transparency: [UInt8]? = nil, samples: @escaping (_ x: Int, _ y: Int) -> [Int]
+    ) {
+        self.width = width
+        self.height = height
+        self.colourType = colourType
+        self.bitDepth = bitDepth
+        self.interlaced = interlaced
+        self.palette = palette
+        self.transparency = transparency
+        self.samples = samples
+    }
+
+    /// The signature, an IHDR, one byte of image data and an IEND: a header that promises far
+    /// more pixels than follow.
+    public func encodedHeaderOnly() -> [UInt8] {
+        let header = Self.bigEndian(UInt32(width)) + Self.bigEndian(UInt32(height)) + [UInt8(bitDepth), colourType.rawValue, 0, 0, 0]
+        return [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.chunk("IHDR", header)
+            + Self.chunk("IDAT", Self.zlibStored([0])) + Self.chunk("IEND", [])
+    }
 
     /// The whole file.
-    func encoded() -> [UInt8] {
+    public func encoded() -> [UInt8] {
         var header = Self.bigEndian(UInt32(width)) + Self.bigEndian(UInt32(height))
         header += [UInt8(bitDepth), colourType.rawValue, 0, 0, interlaced ? 1 : 0]
         var file: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -42,7 +65,7 @@ struct PNGFile {
     }
 
     /// The filtered (filter type 0) scanlines of every pass, in file order.
-    func scanlines() -> [UInt8] {
+    public func scanlines() -> [UInt8] {
         let passes: [(x: Int, y: Int, dx: Int, dy: Int)] = interlaced
             ? [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
             : [(0, 0, 1, 1)]
@@ -74,12 +97,12 @@ struct PNGFile {
         return bytes
     }
 
-    static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
+    public static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let body = Array(type.utf8) + data
         return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body))
     }
 
-    static func zlibStored(_ data: [UInt8]) -> [UInt8] {
+    public static func zlibStored(_ data: [UInt8]) -> [UInt8] {
         var stream: [UInt8] = [0x78, 0x01]
         var offset = 0
         repeat {
@@ -92,11 +115,11 @@ struct PNGFile {
         return stream + bigEndian(adler32(data))
     }
 
-    static func bigEndian(_ value: UInt32) -> [UInt8] {
+    public static func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)
@@ -105,7 +128,7 @@ struct PNGFile {
         return ~crc
     }
 
-    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+    public static func adler32(_ bytes: [UInt8]) -> UInt32 {
         var a: UInt32 = 1, b: UInt32 = 0
         for byte in bytes {
             a = (a + UInt32(byte)) % 65_521

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `pushin convert` end to end: the built binary, real files, exact exit codes and streams.
+@Suite struct ConvertCommandTests {
+    static let fixtures = "Tests/ImageDecodingTests/Fixtures/"
+
+    @Test func drawsAPhotoAtTheRequestedWidth() throws {
+        let result = try Pushin.run(["-w", "40", "images/chelsea.png"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        // chelsea.png is 451 × 300: 40 × 300 / 451 / 2 = 13.3 → 13 rows.
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 14 && lines.last == "", "13 lines, each ending in a newline")
+        #expect(lines.dropLast().allSatisfy { $0.count == 40 })
+    }
+
+    @Test func convertSubcommandStandardInputAndFileAgree() throws {
+        let plain = try Pushin.run(["-w", "30", "images/rocket.jpg"])
+        let explicit = try Pushin.run(["convert", "-w", "30", "images/rocket.jpg"])
+        let bytes = try [UInt8](Data(contentsOf: Pushin.packageRoot.appendingPathComponent("images/rocket.jpg")))
+        let piped = try Pushin.run(["-w", "30", "-"], input: bytes)
+        #expect(plain.status == 0 && !plain.standardOutput.isEmpty)
+        #expect(explicit.standardOutput == plain.standardOutput)
+        #expect(piped.standardOutput == plain.standardOutput)
+    }
+
+    @Test func widthFallsBackToColumnsWhenNotATerminal() throws {
+        let result = try Pushin.run(["images/coffee.png"], environment: ["COLUMNS": "33"])
+        #expect(result.standardOutput.split(separator: "\n").allSatisfy { $0.count == 33 })
+        let fallback = try Pushin.run(["images/coffee.png"])
+        #expect(fallback.standardOutput.split(separator: "\n").allSatisfy { $0.count == 80 })
+    }
+
+    @Test func seedStyleUsesTheSeedRamp() throws {
+        let result = try Pushin.run(["-w", "40", "--style", "seed", "images/astronaut.png"])
+        let seedGlyphs = Set(" .,:;irsXA253hMHGS#9B&@\n")
+        #expect(result.status == 0 && Set(result.standardOutput).isSubset(of: seedGlyphs))
+    }
+
+    @Test func customCharactersAreTheOnlyGlyphs() throws {
+        let result = try Pushin.run(["-w", "40", "--chars", " o0", "images/coffee.png"])
+        #expect(Set(result.standardOutput).isSubset(of: Set(" o0\n")))
+        #expect(Set(result.standardOutput).count == 4)
+    }
+
+    @Test(arguments: [
+        ("empty.png", [UInt8](), "empty file"),
+        ("notes.txt", Array("hello\n".utf8), "not a PNG or JPEG image"),
+        ("anim.gif", Array("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), "GIF images are not supported"),
+        ("huge.png", PNGFile(width: 100_000, height: 100_000, colourType: .rgb, bitDepth: 8) { _, _ in [0, 0, 0] }
+            .encodedHeaderOnly(), "100000 × 100000 pixels"),
+        ("cut.png", Array(PNGFile(width: 50, height: 50, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }
+            .encoded().prefix(3000)), "corrupt PNG"),
+    ])
+    func badInputGetsOneLineNamingTheFile(name: String, bytes: [UInt8], reason: String) throws {
+        let folder = try Pushin.temporaryFolder()
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try Pushin.run(["-w", "20", path])
+        #expect(result.status == 1)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError.hasPrefix("pushin: \(path): "))
+        #expect(result.standardError.contains(reason), "\(result.standardError)")
+        #expect(result.standardError.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func damagedJPEGIsRefusedUnlessLenient() throws {
+        let path = Self.fixtures + "truncated.jpg"
+        let strict = try Pushin.run(["-w", "20", path])
+        #expect(strict.status == 1 && strict.standardOutput == "")
+        #expect(strict.standardError.contains("damaged JPEG") && strict.standardError.contains("Premature end"))
+        let lenient = try Pushin.run(["-w", "20", "--lenient", path])
+        #expect(lenient.status == 0 && !lenient.standardOutput.isEmpty)
+        #expect(lenient.standardError.contains("warning: Premature end"))
+    }
+
+    @Test func missingFileAndFileAsFolderAreReported() throws {
+        let missing = try Pushin.run(["no-such-picture.png"])
+        #expect(missing.status == 1)
+        #expect(missing.standardError == "pushin: no-such-picture.png: No such file or directory\n")
+        let notFolder = try Pushin.run(["Package.swift/cat.png"])
+        #expect(notFolder.standardError == "pushin: Package.swift/cat.png: Not a directory\n")
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root reads every file"))
+    func unreadableFileIsReported() throws {
+        let folder = try Pushin.temporaryFolder()
+        let path = folder.appendingPathComponent("secret.png").path
+        FileManager.default.createFile(atPath: path, contents: Data([0x89]), attributes: [.posixPermissions: 0])
+        let result = try Pushin.run([path])
+        #expect(result.standardError == "pushin: \(path): Permission denied\n")
+    }
+
+    @Test func goodInputsAreStillDrawnBesideBadOnes() throws {
+        let result = try Pushin.run(["-w", "20", "images/chelsea.png", "missing.jpg", "images/rocket.jpg"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "pushin: missing.jpg: No such file or directory\n")
+        let alone = try Pushin.run(["-w", "20", "images/chelsea.png"]).standardOutput
+            + "\n" + Pushin.run(["-w", "20", "images/rocket.jpg"]).standardOutput
+        #expect(result.standardOutput == alone, "both arts, a blank line between")
+    }
+
+    @Test func folderMeansTheImagesInIt() throws {
+        let folder = try Pushin.temporaryFolder()
+        let root = Pushin.packageRoot
+        try FileManager.default.copyItem(at: root.appendingPathComponent("images/rocket.jpg"), to: folder.appendingPathComponent("b"))
+        try FileManager.default.copyItem(at: root.appendingPathComponent("images/coffee.png"), to: folder.appendingPathComponent("a.png"))
+        try Data("not an image".utf8).write(to: folder.appendingPathComponent("readme.txt"))
+        let result = try Pushin.run(["-w", "20", folder.path])
+        let expected = try Pushin.run(["-w", "20", "images/coffee.png", "images/rocket.jpg"])
+        #expect(result.status == 0 && result.standardError == "")
+        #expect(result.standardOutput == expected.standardOutput, "images by name, recognised by content")
+    }
+
+    @Test func emptyFolderIsAnError() throws {
+        let folder = try Pushin.temporaryFolder()
+        let result = try Pushin.run([folder.path])
+        #expect(result.status == 1)
+        #expect(result.standardError == "pushin: \(folder.path): no PNG or JPEG images in this folder\n")
+    }
+
+    @Test func outputFileIsWrittenWholeAndAlone() throws {
+        let folder = try Pushin.temporaryFolder()
+        let target = folder.appendingPathComponent("cat.txt")
+        let result = try Pushin.run(["-w", "30", "-o", target.path, "images/chelsea.png"])
+        #expect(result.status == 0 && result.standardOutput == "")
+        let written = try String(contentsOf: target, encoding: .utf8)
+        #expect(written == (try Pushin.run(["-w", "30", "images/chelsea.png"]).standardOutput))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cat.txt"], "no temporary file left")
+        let intoFolder = try Pushin.run(["-o", folder.path, "images/chelsea.png"])
+        #expect(intoFolder.status == 1 && intoFolder.standardError.contains("Is a directory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cat.txt"], "no temporary file left")
+    }
+
+    @Test(arguments: [["--width", "0", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
+    func usageErrorsExitWithTheParsersCode(arguments: [String]) throws {
+        let result = try Pushin.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError.hasPrefix("Error: "))
+    }
+}
