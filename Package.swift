@@ -18,12 +18,12 @@ let package = Package(
         .systemLibrary(
             name: "CJPEG", pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg-dev"])]),
-        // The only C code: owns libjpeg's setjmp so no longjmp crosses a Swift frame.
-        .target(name: "CImageCodecs", dependencies: ["CJPEG"]),
+        // The only C code: owns libpng's and libjpeg's setjmp so no longjmp crosses a Swift frame.
+        .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
         // Pure Swift pipeline: pixels in, art out. No C, no file I/O.
         .target(name: "AsciiArt"),
         // Sniffs and decodes PNG and JPEG bytes into `AsciiArt.Image`.
-        .target(name: "ImageDecoding", dependencies: ["CPNG", "CImageCodecs", "AsciiArt"]),
+        .target(name: "ImageDecoding", dependencies: ["CImageCodecs", "AsciiArt"]),
         // Files in, art out: the one sequence that `convert` and `cache` share.
         .target(name: "PushinCore", dependencies: ["ImageDecoding", "AsciiArt"]),
         .executableTarget(

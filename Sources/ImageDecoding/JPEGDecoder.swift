@@ -15,9 +15,7 @@ enum JPEGDecoder {
             bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
             UInt32(clamping: options.minimumWidth), UInt32(clamping: options.minimumHeight),
             UInt64(options.maxPixels), &result)
-        let message = withUnsafeBytes(of: result.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
+        let message = CString.decode(result.message)
         switch status {
         case PUSHIN_JPEG_OK:
             break

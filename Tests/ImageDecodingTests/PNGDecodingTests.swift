@@ -99,6 +99,28 @@ import TestSupport
         }
     }
 
+    /// Asked for 64 pixels across, a 515-pixel-wide file is averaged in 8 × 8 blocks as it is
+    /// read: 65 × 33 pixels, the last column and row from the 3 and 4 pixels left over.
+    @Test(arguments: [PNGFile.ColourType.rgb, .rgba], [false, true])
+    func largePicturesAreAveragedWhileReading(type: PNGFile.ColourType, interlaced: Bool) throws {
+        let file = PNGFile(width: 515, height: 260, colourType: type, bitDepth: 8, interlaced: interlaced) { x, y in
+            // RGBA: odd rows are transparent green, which must not tint the average.
+            if type == .rgba && y % 2 == 1 { return [0, 255, 0, 0] }
+            let colour = x < 256 ? [255, 0, 0] : [0, 0, 255]
+            return type == .rgba ? colour + [255] : colour
+        }
+        var options = DecodeOptions()
+        options.minimumWidth = 64
+        let image = try ImageDecoder.decode(file.encoded(), options: options).image
+        #expect(image.width == 65 && image.height == 33)
+        let alpha = type == .rgba ? 128 : 255
+        Self.expectClose(Self.pixel(image, 3, 5), [255, 0, 0, alpha], "a red block")
+        Self.expectClose(Self.pixel(image, 64, 32), [0, 0, 255, alpha], "the leftover corner block")
+        // Block 31 spans x 248..<256 (red), block 32 spans 256..<264 (blue).
+        Self.expectClose(Self.pixel(image, 31, 10), [255, 0, 0, alpha], "last red block")
+        Self.expectClose(Self.pixel(image, 32, 10), [0, 0, 255, alpha], "first blue block")
+    }
+
     @Test func headerDeclaringTenGigapixelsIsRefusedBeforeDecoding() {
         let file = PNGFile(width: 100_000, height: 100_000, colourType: .gray, bitDepth: 8) { _, _ in [0] }
         // Only the header matters: the budget is checked before any pixel is read.

@@ -1,0 +1,3 @@
+// The C edge of pushin: decoders that catch their libraries' errors inside C.
+#include "pushin_jpeg.h"
+#include "pushin_png.h"

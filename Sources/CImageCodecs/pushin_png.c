@@ -1,0 +1,183 @@
+// The libpng edge. libpng reports errors by longjmp to the setjmp armed at the top of
+// pushin_png_decode; everything that must survive the jump lives in one heap struct, and the
+// jump never leaves this file, so it never crosses a Swift frame.
+#include "pushin_png.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <png.h>
+
+typedef struct {
+    png_structp png;
+    png_infop info;
+    const uint8_t *data;
+    size_t size, offset;
+    pushin_png_result *result;
+    png_bytep row;            // one decoded row (or the whole image when interlaced)
+    uint64_t *sums;           // per output column: premultiplied red, green, blue, then alpha
+} decoder;
+
+static void on_error(png_structp png, png_const_charp message) {
+    decoder *state = png_get_error_ptr(png);
+    snprintf(state->result->message, sizeof state->result->message, "%s", message);
+    png_longjmp(png, 1);
+}
+
+static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
+
+static void read_from_memory(png_structp png, png_bytep target, size_t count) {
+    decoder *state = png_get_io_ptr(png);
+    if (count > state->size - state->offset) png_error(png, "file ends before the image does");
+    memcpy(target, state->data + state->offset, count);
+    state->offset += count;
+}
+
+static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
+    return (value + divisor - 1) / divisor;
+}
+
+static uint32_t choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height) {
+    if (min_width == 0 && min_height == 0) return 1;
+    uint32_t across = min_width ? width / min_width : UINT32_MAX;
+    uint32_t down = min_height ? height / min_height : UINT32_MAX;
+    uint32_t reduction = across < down ? across : down;
+    return reduction ? reduction : 1;
+}
+
+/// Adds one row into the per-column sums, `reduction` pixels to a column. `channels` is 4
+/// (RGBA: colour weighted by alpha) or 3 (RGB: opaque). A column's share of one row is summed in
+/// 32 bits, which holds 66,000 pixels of 255 · 255; reductions are far below that.
+static void accumulate_row(const uint8_t *row, int channels, uint32_t width, uint32_t reduction, uint64_t *sums) {
+    for (uint32_t start = 0; start < width; start += reduction, sums += 4) {
+        uint32_t end = start + reduction < width ? start + reduction : width;
+        uint32_t red = 0, green = 0, blue = 0, alpha = 0;
+        const uint8_t *pixel = row + (size_t)start * channels;
+        if (channels == 4) {
+            for (uint32_t x = start; x < end; x++, pixel += 4) {
+                uint32_t a = pixel[3];
+                red += pixel[0] * a;
+                green += pixel[1] * a;
+                blue += pixel[2] * a;
+                alpha += a;
+            }
+        } else {
+            for (uint32_t x = start; x < end; x++, pixel += 3) {
+                red += pixel[0];
+                green += pixel[1];
+                blue += pixel[2];
+            }
+            red *= 255; green *= 255; blue *= 255;
+            alpha = 255 * (end - start);
+        }
+        sums[0] += red;
+        sums[1] += green;
+        sums[2] += blue;
+        sums[3] += alpha;
+    }
+}
+
+/// Turns the sums of one band of `rows` rows into an output row, and clears them.
+static void emit_row(decoder *state, uint32_t output_row, uint32_t rows) {
+    pushin_png_result *result = state->result;
+    uint32_t reduction = result->reduction, width = result->declared_width;
+    uint8_t *out = result->pixels + (size_t)output_row * result->width * 4;
+    for (uint32_t column = 0; column < result->width; column++, out += 4) {
+        uint64_t *sum = state->sums + (size_t)column * 4;
+        uint32_t columns = column == result->width - 1 ? width - column * reduction : reduction;
+        uint64_t area = (uint64_t)columns * rows, alpha = sum[3];
+        for (int channel = 0; channel < 3; channel++)
+            out[channel] = alpha ? (uint8_t)((sum[channel] + alpha / 2) / alpha) : 0;
+        out[3] = (uint8_t)((alpha + area / 2) / area);
+        memset(sum, 0, 4 * sizeof *sum);
+    }
+}
+
+pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
+                                    uint32_t min_width, uint32_t min_height,
+                                    uint64_t max_pixels, pushin_png_result *result) {
+    memset(result, 0, sizeof *result);
+    decoder *state = calloc(1, sizeof *state);
+    if (!state) return PUSHIN_PNG_OUT_OF_MEMORY;
+    state->data = data;
+    state->size = size;
+    state->result = result;
+    pushin_png_status status = PUSHIN_PNG_OK;
+
+    state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_error, on_warning);
+    if (!state->png || !(state->info = png_create_info_struct(state->png))) {
+        status = PUSHIN_PNG_OUT_OF_MEMORY;
+        goto done;
+    }
+    if (setjmp(png_jmpbuf(state->png))) {
+        status = PUSHIN_PNG_FAILED;
+        goto done;
+    }
+    png_structp png = state->png;
+    png_infop info = state->info;
+    png_set_read_fn(png, state, read_from_memory);
+    png_read_info(png, info);
+
+    uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
+    result->declared_width = width;
+    result->declared_height = height;
+    if ((uint64_t)width * height > max_pixels) {
+        status = PUSHIN_PNG_TOO_LARGE;
+        goto done;
+    }
+    // Every colour type and depth becomes 8-bit RGB or RGBA: palettes and low depths expanded,
+    // tRNS turned into alpha, 16 bits scaled (not gamma-converted) to 8, gray copied to RGB.
+    png_set_expand(png);
+    png_set_scale_16(png);
+    png_set_gray_to_rgb(png);
+#ifdef PNG_IGNORE_ADLER32
+    // Each chunk's CRC still catches damaged data; the zlib checksum only repeats that check.
+    png_set_option(png, PNG_IGNORE_ADLER32, PNG_OPTION_ON);
+#endif
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    int channels = png_get_channels(png, info);
+
+    result->reduction = choose_reduction(width, height, min_width, min_height);
+    result->width = divide_rounding_up(width, result->reduction);
+    result->height = divide_rounding_up(height, result->reduction);
+    size_t row_bytes = png_get_rowbytes(png, info);
+    state->row = malloc(passes > 1 ? row_bytes * height : row_bytes);
+    state->sums = calloc((size_t)result->width * 4, sizeof *state->sums);
+    result->pixels = malloc((size_t)result->width * result->height * 4);
+    if (!state->row || !state->sums || !result->pixels) {
+        status = PUSHIN_PNG_OUT_OF_MEMORY;
+        goto done;
+    }
+    if (passes > 1) {
+        // Interlaced rows arrive in seven passes, so the whole image is needed first.
+        for (int pass = 0; pass < passes; pass++)
+            for (uint32_t y = 0; y < height; y++) png_read_row(png, state->row + y * row_bytes, NULL);
+    }
+    uint32_t band_rows = 0, output_row = 0;
+    for (uint32_t y = 0; y < height; y++) {
+        png_bytep row = state->row;
+        if (passes > 1) row += y * row_bytes;
+        else png_read_row(png, row, NULL);
+        accumulate_row(row, channels, width, result->reduction, state->sums);
+        if (++band_rows == result->reduction || y == height - 1) {
+            emit_row(state, output_row++, band_rows);
+            band_rows = 0;
+        }
+    }
+    // The chunks after the image data are not read: the picture is whole without them.
+
+done:
+    if (status != PUSHIN_PNG_OK) pushin_png_release(result);
+    png_destroy_read_struct(&state->png, &state->info, NULL);
+    free(state->row);
+    free(state->sums);
+    free(state);
+    return status;
+}
+
+void pushin_png_release(pushin_png_result *result) {
+    free(result->pixels);
+    result->pixels = NULL;
+}
