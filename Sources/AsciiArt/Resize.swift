@@ -31,38 +31,22 @@ public enum Resize {
 
     /// The alpha-weighted mean colour and the mean alpha of one rectangle of pixels.
     ///
-    /// Reads `pixels` as RGBA rows of `imageWidth`; sums in wrapping 64-bit integers, which cannot
-    /// overflow below 2^40 pixels and lets the inner loop vectorise.
+    /// Reads `pixels` as RGBA rows of `imageWidth`; sums in wrapping 64-bit integers, which
+    /// cannot overflow below 2^40 pixels and let the inner loop vectorise.
     private static func average(
         _ pixels: UnsafeBufferPointer<UInt8>, imageWidth: Int, columns: Range<Int>, rows: Range<Int>
     ) -> Cell {
         var red: UInt64 = 0, green: UInt64 = 0, blue: UInt64 = 0, alpha: UInt64 = 0
         for y in rows {
-            var rowRed: UInt32 = 0, rowGreen: UInt32 = 0, rowBlue: UInt32 = 0, rowAlpha: UInt32 = 0
             var index = (y * imageWidth + columns.lowerBound) * 4
             let end = (y * imageWidth + columns.upperBound) * 4
-            // Each pixel adds at most 255 · 255, so 32 bits hold a run of up to 66,000 pixels;
-            // longer runs take the 64-bit path.
-            if columns.count < 66_000 {
-                while index < end {
-                    let a = UInt32(pixels[index &+ 3])
-                    rowRed &+= UInt32(pixels[index]) &* a
-                    rowGreen &+= UInt32(pixels[index &+ 1]) &* a
-                    rowBlue &+= UInt32(pixels[index &+ 2]) &* a
-                    rowAlpha &+= a
-                    index &+= 4
-                }
-                red &+= UInt64(rowRed); green &+= UInt64(rowGreen); blue &+= UInt64(rowBlue)
-                alpha &+= UInt64(rowAlpha)
-            } else {
-                while index < end {
-                    let a = UInt64(pixels[index &+ 3])
-                    red &+= UInt64(pixels[index]) &* a
-                    green &+= UInt64(pixels[index &+ 1]) &* a
-                    blue &+= UInt64(pixels[index &+ 2]) &* a
-                    alpha &+= a
-                    index &+= 4
-                }
+            while index < end {
+                let a = UInt64(pixels[index &+ 3])
+                red &+= UInt64(pixels[index]) &* a
+                green &+= UInt64(pixels[index &+ 1]) &* a
+                blue &+= UInt64(pixels[index &+ 2]) &* a
+                alpha &+= a
+                index &+= 4
             }
         }
         let area = Float(columns.count * rows.count)

@@ -17,7 +17,7 @@ enum { MAX_SCANS = 1000 };
 typedef struct {
     struct jpeg_error_mgr manager;
     jmp_buf escape;
-    pushin_jpeg_result *result;
+    pushin_decoded_image *result;
 } error_handler;
 
 typedef struct {
@@ -27,7 +27,7 @@ typedef struct {
     JSAMPROW row_buffer;
 } decoder;
 
-static void store_message(j_common_ptr info, pushin_jpeg_result *result) {
+static void store_message(j_common_ptr info, pushin_decoded_image *result) {
     char text[JMSG_LENGTH_MAX];
     info->err->format_message(info, text);
     snprintf(result->message, sizeof result->message, "%s", text);
@@ -61,9 +61,9 @@ static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
     return (value + divisor - 1) / divisor;
 }
 
-static int choose_scale_denominator(uint32_t width, uint32_t height,
+static unsigned choose_scale_denominator(uint32_t width, uint32_t height,
                                     uint32_t min_width, uint32_t min_height) {
-    for (int denominator = 8; denominator > 1; denominator /= 2) {
+    for (unsigned denominator = 8; denominator > 1; denominator /= 2) {
         if (divide_rounding_up(width, denominator) >= min_width &&
             divide_rounding_up(height, denominator) >= min_height)
             return denominator;
@@ -99,7 +99,7 @@ static void cmyk_to_rgba(const JSAMPLE *cmyk, uint8_t *rgba, JDIMENSION width, i
     }
 }
 
-static void read_scanlines(decoder *state, pushin_jpeg_result *result) {
+static void read_scanlines(decoder *state, pushin_decoded_image *result) {
     j_decompress_ptr info = &state->info;
     int cmyk = info->out_color_space == JCS_CMYK;
     if (cmyk) {
@@ -115,14 +115,14 @@ static void read_scanlines(decoder *state, pushin_jpeg_result *result) {
     }
 }
 
-pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
+pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
                                       uint32_t min_width, uint32_t min_height,
-                                      uint64_t max_pixels, pushin_jpeg_result *result) {
+                                      uint64_t max_pixels, pushin_decoded_image *result) {
     memset(result, 0, sizeof *result);
     decoder *state = calloc(1, sizeof *state);
-    if (!state) return PUSHIN_JPEG_OUT_OF_MEMORY;
+    if (!state) return PUSHIN_DECODE_OUT_OF_MEMORY;
     j_decompress_ptr info = &state->info;
-    pushin_jpeg_status status = PUSHIN_JPEG_OK;
+    pushin_decode_status status = PUSHIN_DECODE_OK;
 
     info->err = jpeg_std_error(&state->errors.manager);
     state->errors.manager.error_exit = on_error;
@@ -130,7 +130,7 @@ pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     state->errors.manager.output_message = on_output_message;
     state->errors.result = result;
     if (setjmp(state->errors.escape)) {
-        status = PUSHIN_JPEG_FAILED;
+        status = PUSHIN_DECODE_FAILED;
         goto done;
     }
     jpeg_create_decompress(info);
@@ -141,16 +141,14 @@ pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
 
     result->declared_width = info->image_width;
     result->declared_height = info->image_height;
-    result->progressive = info->progressive_mode;
     if ((uint64_t)info->image_width * info->image_height > max_pixels) {
-        status = PUSHIN_JPEG_TOO_LARGE;
+        status = PUSHIN_DECODE_TOO_LARGE;
         goto done;
     }
     switch (info->jpeg_color_space) {
     case JCS_CMYK:
     case JCS_YCCK:
         info->out_color_space = JCS_CMYK;
-        result->was_cmyk = 1;
         break;
     default:
         info->out_color_space = JCS_EXT_RGBA;
@@ -158,21 +156,21 @@ pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     result->scale_denominator = choose_scale_denominator(info->image_width, info->image_height,
                                                          min_width, min_height);
     info->scale_num = 1;
-    info->scale_denom = (unsigned)result->scale_denominator;
+    info->scale_denom = result->scale_denominator;
     // At 1/8 scale a pixel is one block's DC coefficient, so a progressive file needs only its
     // DC scans: buffered-image mode lets us stop reading after them.
-    result->dc_only = info->progressive_mode && result->scale_denominator == 8;
-    info->buffered_image = result->dc_only;
+    int dc_only = info->progressive_mode && result->scale_denominator == 8;
+    info->buffered_image = dc_only;
 
     jpeg_start_decompress(info);
     result->width = info->output_width;
     result->height = info->output_height;
     result->pixels = malloc((size_t)result->width * result->height * 4);
     if (!result->pixels) {
-        status = PUSHIN_JPEG_OUT_OF_MEMORY;
+        status = PUSHIN_DECODE_OUT_OF_MEMORY;
         goto done;
     }
-    if (result->dc_only) {
+    if (dc_only) {
         for (;;) {
             int progress = jpeg_consume_input(info);
             if (progress == JPEG_REACHED_EOI || progress == JPEG_SUSPENDED) break;
@@ -189,14 +187,9 @@ pushin_jpeg_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     }
 
 done:
-    if (status != PUSHIN_JPEG_OK) pushin_jpeg_release(result);
+    if (status != PUSHIN_DECODE_OK) pushin_decoded_image_release(result);
     jpeg_destroy_decompress(info);
     free(state->row_buffer);
     free(state);
     return status;
-}
-
-void pushin_jpeg_release(pushin_jpeg_result *result) {
-    free(result->pixels);
-    result->pixels = NULL;
 }

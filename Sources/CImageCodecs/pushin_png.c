@@ -14,7 +14,7 @@ typedef struct {
     png_infop info;
     const uint8_t *data;
     size_t size, offset;
-    pushin_png_result *result;
+    pushin_decoded_image *result;
     png_bytep row;            // one decoded row (or the whole image when interlaced)
     uint64_t *sums;           // per output column: premultiplied red, green, blue, then alpha
 } decoder;
@@ -80,8 +80,8 @@ static void accumulate_row(const uint8_t *row, int channels, uint32_t width, uin
 
 /// Turns the sums of one band of `rows` rows into an output row, and clears them.
 static void emit_row(decoder *state, uint32_t output_row, uint32_t rows) {
-    pushin_png_result *result = state->result;
-    uint32_t reduction = result->reduction, width = result->declared_width;
+    pushin_decoded_image *result = state->result;
+    uint32_t reduction = result->scale_denominator, width = result->declared_width;
     uint8_t *out = result->pixels + (size_t)output_row * result->width * 4;
     for (uint32_t column = 0; column < result->width; column++, out += 4) {
         uint64_t *sum = state->sums + (size_t)column * 4;
@@ -94,24 +94,24 @@ static void emit_row(decoder *state, uint32_t output_row, uint32_t rows) {
     }
 }
 
-pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
+pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
                                     uint32_t min_width, uint32_t min_height,
-                                    uint64_t max_pixels, pushin_png_result *result) {
+                                    uint64_t max_pixels, pushin_decoded_image *result) {
     memset(result, 0, sizeof *result);
     decoder *state = calloc(1, sizeof *state);
-    if (!state) return PUSHIN_PNG_OUT_OF_MEMORY;
+    if (!state) return PUSHIN_DECODE_OUT_OF_MEMORY;
     state->data = data;
     state->size = size;
     state->result = result;
-    pushin_png_status status = PUSHIN_PNG_OK;
+    pushin_decode_status status = PUSHIN_DECODE_OK;
 
     state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_error, on_warning);
     if (!state->png || !(state->info = png_create_info_struct(state->png))) {
-        status = PUSHIN_PNG_OUT_OF_MEMORY;
+        status = PUSHIN_DECODE_OUT_OF_MEMORY;
         goto done;
     }
     if (setjmp(png_jmpbuf(state->png))) {
-        status = PUSHIN_PNG_FAILED;
+        status = PUSHIN_DECODE_FAILED;
         goto done;
     }
     png_structp png = state->png;
@@ -123,7 +123,7 @@ pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
     result->declared_width = width;
     result->declared_height = height;
     if ((uint64_t)width * height > max_pixels) {
-        status = PUSHIN_PNG_TOO_LARGE;
+        status = PUSHIN_DECODE_TOO_LARGE;
         goto done;
     }
     // Every colour type and depth becomes 8-bit RGB or RGBA: palettes and low depths expanded,
@@ -139,15 +139,15 @@ pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
     png_read_update_info(png, info);
     int channels = png_get_channels(png, info);
 
-    result->reduction = choose_reduction(width, height, min_width, min_height);
-    result->width = divide_rounding_up(width, result->reduction);
-    result->height = divide_rounding_up(height, result->reduction);
+    result->scale_denominator = choose_reduction(width, height, min_width, min_height);
+    result->width = divide_rounding_up(width, result->scale_denominator);
+    result->height = divide_rounding_up(height, result->scale_denominator);
     size_t row_bytes = png_get_rowbytes(png, info);
     state->row = malloc(passes > 1 ? row_bytes * height : row_bytes);
     state->sums = calloc((size_t)result->width * 4, sizeof *state->sums);
     result->pixels = malloc((size_t)result->width * result->height * 4);
     if (!state->row || !state->sums || !result->pixels) {
-        status = PUSHIN_PNG_OUT_OF_MEMORY;
+        status = PUSHIN_DECODE_OUT_OF_MEMORY;
         goto done;
     }
     if (passes > 1) {
@@ -160,8 +160,8 @@ pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
         png_bytep row = state->row;
         if (passes > 1) row += y * row_bytes;
         else png_read_row(png, row, NULL);
-        accumulate_row(row, channels, width, result->reduction, state->sums);
-        if (++band_rows == result->reduction || y == height - 1) {
+        accumulate_row(row, channels, width, result->scale_denominator, state->sums);
+        if (++band_rows == result->scale_denominator || y == height - 1) {
             emit_row(state, output_row++, band_rows);
             band_rows = 0;
         }
@@ -169,15 +169,10 @@ pushin_png_status pushin_png_decode(const uint8_t *data, size_t size,
     // The chunks after the image data are not read: the picture is whole without them.
 
 done:
-    if (status != PUSHIN_PNG_OK) pushin_png_release(result);
+    if (status != PUSHIN_DECODE_OK) pushin_decoded_image_release(result);
     png_destroy_read_struct(&state->png, &state->info, NULL);
     free(state->row);
     free(state->sums);
     free(state);
     return status;
-}
-
-void pushin_png_release(pushin_png_result *result) {
-    free(result->pixels);
-    result->pixels = NULL;
 }

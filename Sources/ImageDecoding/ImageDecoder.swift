@@ -1,19 +1,23 @@
 import AsciiArt
+import CImageCodecs
 
 /// The entry point of decoding: sniffs the format from the bytes and hands them to its decoder.
 public enum ImageDecoder {
     /// Decodes a PNG or JPEG held in memory.
     ///
-    /// Throws a `DecodeError` for anything that is not a well-formed image within the budget;
-    /// never prints, never aborts.
+    /// PNG: every colour type, bit depth and interlacing; 16-bit samples scaled to 8 bits
+    /// without gamma conversion; rows box-averaged while reading when fewer pixels are asked
+    /// for. JPEG: baseline, progressive, grayscale and CMYK/YCCK, at the coarsest DCT scale
+    /// that gives the pixels asked for. Throws a `DecodeError` for anything that is not a
+    /// well-formed image within the budget; never prints, never aborts.
     public static func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions()) throws(DecodeError) -> DecodedImage {
         guard !bytes.isEmpty else { throw .empty }
         guard let format = ImageFormat.sniff(bytes) else { throw .unknownFormat }
         let decoded = bytes.withUnsafeBytes { raw in
             Result { () throws(DecodeError) -> DecodedImage in
                 switch format {
-                case .png: return try PNGDecoder.decode(raw, options: options)
-                case .jpeg: return try JPEGDecoder.decode(raw, options: options)
+                case .png: return try CodecCall.decode(raw, as: .png, options: options, with: pushin_png_decode)
+                case .jpeg: return try CodecCall.decode(raw, as: .jpeg, options: options, with: pushin_jpeg_decode)
                 default: throw .unsupportedFormat(format)
                 }
             }
