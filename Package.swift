@@ -26,10 +26,13 @@ let package = Package(
         .target(name: "ImageDecoding", dependencies: ["CImageCodecs", "AsciiArt"]),
         // Files in, art out: the one sequence that `convert` and `cache` share.
         .target(name: "PushinCore", dependencies: ["ImageDecoding", "AsciiArt"]),
+        // The cache of art: layout, manifest, parallel incremental builds, random picks.
+        .target(name: "ArtCache", dependencies: ["PushinCore"]),
         .executableTarget(
             name: "pushin",
             dependencies: [
                 "PushinCore",
+                "ArtCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Test helpers: a PNG encoder for every colour type, and a runner for the built binary.
@@ -38,6 +41,6 @@ let package = Package(
         .testTarget(
             name: "ImageDecodingTests", dependencies: ["ImageDecoding", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "PushinTests", dependencies: ["pushin", "PushinCore", "TestSupport"]),
+        .testTarget(name: "PushinTests", dependencies: ["pushin", "PushinCore", "ArtCache", "TestSupport"]),
     ]
 )

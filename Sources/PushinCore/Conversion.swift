@@ -27,12 +27,39 @@ public struct ConversionOptions: Sendable, Equatable {
         decode.minimumHeight = (art.rows ?? 0) * Self.samplesPerCell.down
         return decode
     }
+
+    /// Everything about these options that changes how art looks at a given width, as one line:
+    /// equal fingerprints mean equal art. The cache compares it to know what to render again.
+    public var fingerprint: String {
+        let ramp = art.ramp.glyphs.map { String($0.unicodeScalars.first!.value, radix: 16) }.joined(separator: ",")
+        return [
+            "v1", "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
+            "margin=\(art.margin.map { "\($0.rows),\($0.columns)" } ?? "none")", "contrast=\(art.contrast)",
+            "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "lenient=\(lenient)",
+        ].joined(separator: " ")
+    }
+
+    /// The same options at another width, the height following the picture's proportions.
+    func atWidth(_ columns: Int) -> ConversionOptions {
+        var options = self
+        options.art.columns = columns
+        options.art.rows = nil
+        return options
+    }
 }
 
 /// A piece of art and the decoder's warnings (only when decoding was lenient).
 public struct Conversion: Sendable {
     /// The art.
     public var art: Art
+    /// Warnings the decoder raised and lenient decoding let through.
+    public var warnings: [String]
+}
+
+/// The same picture drawn at several widths, and the decoder's warnings.
+public struct MultiWidthConversion: Sendable {
+    /// The art at each width, in the order the widths were asked for.
+    public var arts: [(width: Int, art: Art)]
     /// Warnings the decoder raised and lenient decoding let through.
     public var warnings: [String]
 }
@@ -44,5 +71,16 @@ public enum Converter {
     public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(DecodeError) -> Conversion {
         let decoded = try ImageDecoder.decode(bytes, options: options.decodeOptions)
         return Conversion(art: Pipeline.art(from: decoded.image, options: options.art), warnings: decoded.warnings)
+    }
+
+    /// Decodes `bytes` once, at the scale the widest art needs, and draws them at each width.
+    public static func convert(
+        _ bytes: [UInt8], options: ConversionOptions, widths: [Int]
+    ) throws(DecodeError) -> MultiWidthConversion {
+        let decoded = try ImageDecoder.decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
+        let arts = widths.map { width in
+            (width, Pipeline.art(from: decoded.image, options: options.atWidth(width).art))
+        }
+        return MultiWidthConversion(arts: arts, warnings: decoded.warnings)
     }
 }

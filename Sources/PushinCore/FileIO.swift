@@ -38,6 +38,65 @@ public enum FileIO {
         return Array(bytes.prefix(got))
     }
 
+    /// A file's size and modification time, the signature that tells whether it changed.
+    public struct Signature: Sendable, Equatable, Codable {
+        /// Size in bytes.
+        public var size: Int64
+        /// Modification time, nanoseconds since 1970.
+        public var modified: Int64
+    }
+
+    /// The size and modification time of the file at `path`, or `nil` when it cannot be read.
+    public static func signature(of path: String) -> Signature? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Signature(
+            size: Int64(status.st_size),
+            modified: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
+    }
+
+    /// `path` made absolute against the current directory (unchanged when already absolute).
+    public static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let current = getcwd(nil, 0) else { return path }
+        defer { free(current) }
+        let base = String(cString: current)
+        let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return base == "/" ? "/" + relative : base + "/" + relative
+    }
+
+    /// True when `path` is a symbolic link.
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Creates a directory and its missing parents.
+    public static func makeDirectory(_ path: String) throws(FileError) {
+        if isDirectory(path) { return }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try makeDirectory(String(path[..<slash]))
+        }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw systemError(path) }
+    }
+
+    /// Removes a file; a file that is already gone is no error.
+    public static func remove(_ path: String) throws(FileError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw systemError(path) }
+    }
+
+    /// Holds an exclusive lock on a file for as long as the returned descriptor stays open;
+    /// `nil` when another process holds it.
+    public static func lockExclusively(_ path: String) throws(FileError) -> Int32? {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw systemError(path) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return descriptor
+    }
+
     /// True when `path` names a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var status = stat()
@@ -61,7 +120,7 @@ public enum FileIO {
     /// Writes `bytes` to `path` so that readers see either the old file or the whole new one:
     /// a temporary file in the same directory, flushed, then renamed over the target.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
-        var template = Array("\(path).XXXXXX".utf8CString)
+        var template = Array(temporaryName(for: path).utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw systemError(path) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -76,6 +135,16 @@ public enum FileIO {
             throw error
         }
     }
+
+    /// The pattern of the temporary files `writeAtomically` uses for `path`: hidden, beside it,
+    /// and never ending like the target, so a glob for the target's kind never matches one.
+    public static func temporaryName(for path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return path[..<slash] + "." + path[slash...] + temporarySuffix + "XXXXXX"
+    }
+
+    /// What every temporary file's name contains, so leftovers of a killed run can be found.
+    public static let temporarySuffix = ".partial-"
 
     /// Writes all of `bytes` to an open descriptor, retrying short writes and interruptions.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {

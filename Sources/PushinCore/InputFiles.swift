@@ -6,25 +6,30 @@ public enum InputFiles {
     /// rather than silently passed over.
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "jpe", "jfif"]
 
-    /// The files to convert, in order: "-" and files as given; for a folder, the images
-    /// directly in it, by name. An image is a file whose first bytes are a PNG or JPEG
-    /// signature, or whose name ends in an image extension. Hidden files are skipped; a folder
-    /// with no images is an error.
-    public static func expand(_ paths: [String]) -> [Result<String, FileError>] {
+    /// The files to convert, in order: "-" and files as given; for a folder, the images in it
+    /// by name (and, when `recursive`, in its subfolders, not following links to folders). An
+    /// image is a file whose first bytes are a PNG or JPEG signature, or whose name ends in an
+    /// image extension. Hidden files and folders are skipped; a folder with no images is an error.
+    public static func expand(_ paths: [String], recursive: Bool = false) -> [Result<String, FileError>] {
         paths.flatMap { path -> [Result<String, FileError>] in
             guard path != "-", FileIO.isDirectory(path) else { return [.success(path)] }
-            do throws(FileError) {
-                let images = try FileIO.entries(of: path)
-                    .filter { !$0.hasPrefix(".") }
-                    .map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
-                    .filter { !FileIO.isDirectory($0) && looksLikeImage($0) }
-                guard !images.isEmpty else {
-                    return [.failure(FileError(path: path, reason: "no PNG or JPEG images in this folder"))]
-                }
-                return images.map { .success($0) }
-            } catch {
-                return [.failure(error)]
+            let found = images(in: path, recursive: recursive)
+            if found.isEmpty {
+                return [.failure(FileError(path: path, reason: "no PNG or JPEG images in this folder"))]
             }
+            return found
+        }
+    }
+
+    private static func images(in folder: String, recursive: Bool) -> [Result<String, FileError>] {
+        let names: [String]
+        do throws(FileError) { names = try FileIO.entries(of: folder) } catch { return [.failure(error)] }
+        return names.filter { !$0.hasPrefix(".") }.flatMap { name -> [Result<String, FileError>] in
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            if FileIO.isDirectory(path) {
+                return recursive && !FileIO.isSymbolicLink(path) ? images(in: path, recursive: true) : []
+            }
+            return looksLikeImage(path) ? [.success(path)] : []
         }
     }
 

@@ -2,14 +2,9 @@ import ArgumentParser
 import AsciiArt
 import PushinCore
 
-/// The options that decide how a picture is drawn; shared by `convert` and `cache`.
-struct ArtArguments: ParsableArguments {
-    @Option(name: [.short, .long], help: "Columns of art (default: the terminal's width, else $COLUMNS, else 80).")
-    var width: Int?
-
-    @Option(name: [.customShort("H"), .long], help: "Rows of art (default: from the picture's proportions).")
-    var height: Int?
-
+/// The options that decide how a picture looks, whatever its size; shared by `convert` and
+/// `cache`.
+struct LookArguments: ParsableArguments {
     @Option(help: "How many times taller than wide a terminal cell is.")
     var cellAspect: Double = 2.0
 
@@ -50,8 +45,6 @@ struct ArtArguments: ParsableArguments {
     var lenient = false
 
     mutating func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
-        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
         if !(cellAspect > 0 && cellAspect < 100) { throw ValidationError("--cell-aspect must be between 0 and 100") }
         if let gamma, !(gamma > 0 && gamma < 100) { throw ValidationError("--gamma must be between 0 and 100") }
         if margin < 0 { throw ValidationError("--margin must be 0 or more") }
@@ -62,12 +55,9 @@ struct ArtArguments: ParsableArguments {
         if chars != nil && ramp != nil { throw ValidationError("give --ramp or --chars, not both") }
     }
 
-    /// The conversion these arguments ask for; `defaultColumns` applies when no size is given.
-    func conversionOptions(defaultColumns: Int) -> ConversionOptions {
+    /// The conversion these arguments ask for, at the default size.
+    var conversionOptions: ConversionOptions {
         var art = style.baseOptions
-        art.columns = width
-        art.rows = height
-        art.defaultColumns = defaultColumns
         art.cellAspect = cellAspect
         if let ramp { art.ramp = ramp.ramp }
         if let chars, let custom = Ramp(chars) { art.ramp = custom }

@@ -19,7 +19,13 @@ struct Convert: ParsableCommand {
             was drawn, 1 when some could not be (the others are still drawn).
             """)
 
-    @OptionGroup var art: ArtArguments
+    @Option(name: [.short, .long], help: "Columns of art (default: the terminal's width, else $COLUMNS, else 80).")
+    var width: Int?
+
+    @Option(name: [.customShort("H"), .long], help: "Rows of art (default: from the picture's proportions).")
+    var height: Int?
+
+    @OptionGroup var look: LookArguments
 
     @Option(name: [.short, .long], help: "Write the art to this file (atomically) instead of standard output.")
     var output: String?
@@ -28,13 +34,17 @@ struct Convert: ParsableCommand {
     var inputs: [String]
 
     mutating func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
+        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
         if inputs.isEmpty { throw ValidationError("give at least one image file, folder, or - for standard input") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     }
 
     func run() throws {
-        let environment = Environment.current
-        let options = art.conversionOptions(defaultColumns: Terminal.defaultColumns(environment: environment))
+        var options = look.conversionOptions
+        options.art.columns = width
+        options.art.rows = height
+        options.art.defaultColumns = Terminal.defaultColumns(environment: Environment.current)
         var failed = false
         var collected: [UInt8] = []
         var drawnCount = 0
@@ -74,12 +84,22 @@ struct Convert: ParsableCommand {
 
 /// Prints one line on standard error: "pushin: PATH: MESSAGE".
 func report(_ path: String, _ message: String) {
-    try? FileIO.writeAll(Array("pushin: \(path): \(message)\n".utf8), to: STDERR_FILENO, path: "standard error")
+    writeToStandardError("pushin: \(path): \(message)\n")
+}
+
+/// Writes text to standard error, unbuffered.
+func writeToStandardError(_ text: String) {
+    try? FileIO.writeAll(Array(text.utf8), to: STDERR_FILENO, path: "standard error")
 }
 
 /// Writes text to standard output unbuffered, so art appears as each file is drawn.
 func writeToStandardOutput(_ text: String) {
-    try? FileIO.writeAll(Array(text.utf8), to: STDOUT_FILENO, path: "standard output")
+    writeToStandardOutput(Array(text.utf8))
+}
+
+/// Writes bytes to standard output, unbuffered.
+func writeToStandardOutput(_ bytes: [UInt8]) {
+    try? FileIO.writeAll(bytes, to: STDOUT_FILENO, path: "standard output")
 }
 
 /// The process environment as a dictionary.

@@ -19,6 +19,14 @@ enum Terminal {
         return 80
     }
 
+    /// The terminal's height in rows: the terminal's when standard output is one, else
+    /// `$LINES`; `nil` when neither says.
+    static func rows(environment: [String: String]) -> Int? {
+        if outputIsTerminal, let size = windowSize(), size.rows > 0 { return size.rows }
+        if let rows = environment["LINES"].flatMap(Int.init), rows > 0 { return rows }
+        return nil
+    }
+
     /// The terminal's size in cells, from TIOCGWINSZ on standard output.
     static func windowSize() -> (columns: Int, rows: Int)? {
         var size = winsize()

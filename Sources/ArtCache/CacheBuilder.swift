@@ -1,0 +1,234 @@
+import Dispatch
+import PushinCore
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// What a cache run is asked to do.
+public struct CacheRequest: Sendable {
+    /// Files and folders to cache (folders are walked recursively).
+    public var sources: [String]
+    /// Where the cache lives.
+    public var layout: CacheLayout
+    /// The widths to render every picture at.
+    public var widths: [Int]
+    /// How to draw.
+    public var options: ConversionOptions
+    /// How many pictures to render at once.
+    public var jobs: Int
+    /// Remove the art of every source not among `sources` (including sources that are gone).
+    public var prune: Bool
+
+    /// Makes a request.
+    public init(sources: [String], layout: CacheLayout, widths: [Int], options: ConversionOptions, jobs: Int, prune: Bool) {
+        self.sources = sources
+        self.layout = layout
+        self.widths = widths
+        self.options = options
+        self.jobs = jobs
+        self.prune = prune
+    }
+}
+
+/// How far a run has come, reported after every picture.
+public struct CacheProgress: Sendable, Equatable {
+    /// Pictures finished (rendered, found up to date, or failed).
+    public var done: Int
+    /// Pictures that needed work in this run.
+    public var total: Int
+    /// Pictures that could not be cached so far.
+    public var failed: Int
+    /// Seconds since the run started.
+    public var seconds: Double
+}
+
+/// What a run did.
+public struct CacheReport: Sendable {
+    /// Pictures rendered (at one width or more).
+    public var rendered = 0
+    /// Art files written.
+    public var artFilesWritten = 0
+    /// Pictures whose art was already up to date.
+    public var upToDate = 0
+    /// Art files removed (sources gone or changed, widths dropped, leftovers of killed runs).
+    public var artFilesRemoved = 0
+    /// The inputs that could not be cached, each with its reason.
+    public var failures: [FileError] = []
+    /// Seconds the run took.
+    public var seconds = 0.0
+}
+
+/// Builds and refreshes a cache of art, in parallel, incrementally and atomically.
+public enum CacheBuilder {
+    /// Renders every picture of `request.sources` that the cache lacks or holds out of date.
+    ///
+    /// A picture is up to date when its size, modification time and the render options match the
+    /// manifest and its art exists at every width; a picture whose bytes are unchanged (same
+    /// content hash) is never rendered again. Every file is written under a temporary name and
+    /// renamed, and the manifest is saved every second, so a run killed at any moment leaves a
+    /// valid cache and the next run finishes the job. Throws only when the cache itself cannot
+    /// be used (not writable, or another run holds it); pictures that fail are in the report.
+    public static func build(
+        _ request: CacheRequest, progress: @Sendable (CacheProgress) -> Void = { _ in }
+    ) throws(FileError) -> CacheReport {
+        let clock = ContinuousClock(), start = clock.now
+        let layout = request.layout
+        try FileIO.makeDirectory(layout.directory)
+        guard let lock = try FileIO.lockExclusively(layout.lockPath) else {
+            throw FileError(path: layout.directory, reason: "another pushin cache is building this cache")
+        }
+        defer { close(lock) }
+        for width in request.widths { try FileIO.makeDirectory(layout.widthDirectory(width)) }
+
+        var manifest = Manifest.load(from: layout.manifestPath)
+        var report = CacheReport()
+        var sources: [String] = []
+        for found in InputFiles.expand(request.sources, recursive: true) {
+            switch found {
+            case .success(let path): sources.append(FileIO.absolutePath(path))
+            case .failure(let error): report.failures.append(error)
+            }
+        }
+        sources = Array(unique: sources)
+        let fingerprint = request.options.fingerprint
+        let pending = sources.filter { path in
+            !isUpToDate(manifest.entries[path], signature: FileIO.signature(of: path), request: request, fingerprint: fingerprint)
+        }
+        report.upToDate = sources.count - pending.count
+
+        let failedBefore = report.failures.count
+        let state = Mutex(RunState(manifest: manifest, report: report, lastSave: start))
+        progress(CacheProgress(done: 0, total: pending.count, failed: 0, seconds: 0))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(request.jobs, pending.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < pending.count else { return }
+                let path = pending[index]
+                let previous = state.withLock { $0.manifest.entries[path] }
+                let outcome = render(path, previous: previous, request: request, fingerprint: fingerprint)
+                let update = state.withLock { run -> CacheProgress in
+                    run.record(outcome, for: path)
+                    if clock.now - run.lastSave > .seconds(1) {
+                        try? run.manifest.save(to: layout.manifestPath)
+                        run.lastSave = clock.now
+                    }
+                    return CacheProgress(
+                        done: run.done, total: pending.count, failed: run.report.failures.count - failedBefore,
+                        seconds: Double((clock.now - start) / .milliseconds(1)) / 1000)
+                }
+                progress(update)
+            }
+        }
+        (manifest, report) = state.withLock { ($0.manifest, $0.report) }
+        if request.prune {
+            let kept = Set(sources)
+            manifest.entries = manifest.entries.filter { kept.contains($0.key) }
+        }
+        try manifest.save(to: layout.manifestPath)
+        report.artFilesRemoved = removeUnreferencedArt(layout: layout, manifest: manifest)
+        report.seconds = Double((clock.now - start) / .milliseconds(1)) / 1000
+        return report
+    }
+
+    /// True when an entry holds art of the current file at every requested width.
+    static func isUpToDate(
+        _ entry: Manifest.Entry?, signature: FileIO.Signature?, request: CacheRequest, fingerprint: String
+    ) -> Bool {
+        guard let entry, let signature, entry.signature == signature, entry.options == fingerprint,
+              Set(request.widths).isSubset(of: entry.widths) else { return false }
+        return request.widths.allSatisfy { FileIO.signature(of: request.layout.artPath(name: entry.name, width: $0)) != nil }
+    }
+
+    /// What became of one picture.
+    enum Outcome {
+        case rendered(Manifest.Entry, artFiles: Int)
+        case unchanged(Manifest.Entry)
+        case failed(FileError)
+    }
+
+    /// Reads, hashes and (when needed) draws one picture, writing its art atomically.
+    static func render(_ path: String, previous: Manifest.Entry?, request: CacheRequest, fingerprint: String) -> Outcome {
+        do throws(FileError) {
+            guard let signature = FileIO.signature(of: path) else { throw FileError(path: path, reason: "No such file or directory") }
+            let bytes = try FileIO.contents(of: path)
+            let hash = ContentHash.fnv1a(bytes)
+            let name = ArtName.make(sourcePath: path, contentHash: hash)
+            let layout = request.layout
+            let reusable = previous.map { $0.name == name && $0.options == fingerprint } ?? false
+            let missing = request.widths.filter { width in
+                !(reusable && previous!.widths.contains(width) && FileIO.signature(of: layout.artPath(name: name, width: width)) != nil)
+            }
+            let entry = Manifest.Entry(
+                signature: signature, contentHash: hash, name: name, widths: request.widths.sorted(), options: fingerprint)
+            guard !missing.isEmpty else { return .unchanged(entry) }
+            let conversion: MultiWidthConversion
+            do { conversion = try Converter.convert(bytes, options: request.options, widths: missing) } catch {
+                throw FileError(path: path, reason: error.description)
+            }
+            for (width, art) in conversion.arts {
+                try FileIO.writeAtomically(Array(art.plainText.utf8), to: layout.artPath(name: name, width: width))
+            }
+            return .rendered(entry, artFiles: conversion.arts.count)
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// Removes the art files no manifest entry names, the leftovers of killed runs, and empty
+    /// width folders; returns how many art files went.
+    static func removeUnreferencedArt(layout: CacheLayout, manifest: Manifest) -> Int {
+        var referenced = Set<String>()
+        for entry in manifest.entries.values {
+            for width in entry.widths { referenced.insert(layout.artPath(name: entry.name, width: width)) }
+        }
+        var removed = 0
+        for width in layout.cachedWidths() {
+            let folder = layout.widthDirectory(width)
+            for name in (try? FileIO.entries(of: folder)) ?? [] {
+                let path = folder + "/" + name
+                let isLeftover = name.hasPrefix(".") && name.contains(FileIO.temporarySuffix)
+                guard isLeftover || (name.hasSuffix(".txt") && !referenced.contains(path)) else { continue }
+                if (try? FileIO.remove(path)) != nil, !isLeftover { removed += 1 }
+            }
+            rmdir(folder)  // only succeeds when the folder is empty
+        }
+        return removed
+    }
+}
+
+/// The state the workers of a run share, behind a mutex.
+private struct RunState {
+    var manifest: Manifest
+    var report: CacheReport
+    var lastSave: ContinuousClock.Instant
+    var done = 0
+
+    mutating func record(_ outcome: CacheBuilder.Outcome, for path: String) {
+        done += 1
+        switch outcome {
+        case let .rendered(entry, artFiles):
+            manifest.entries[path] = entry
+            report.rendered += 1
+            report.artFilesWritten += artFiles
+        case let .unchanged(entry):
+            manifest.entries[path] = entry
+            report.upToDate += 1
+        case let .failed(error):
+            manifest.entries[path] = nil
+            report.failures.append(error)
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each kept at its first place only.
+    init(unique elements: [Element]) {
+        var seen = Set<Element>()
+        self = elements.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,28 @@
+import PushinCore
+
+/// Picking a cached art for a terminal, without decoding anything.
+public enum RandomArt {
+    /// How many pictures of one width are tried for one that fits the terminal's height.
+    static let triesPerWidth = 8
+
+    /// A random art that fits: the widest cached width no wider than `columns` and, when
+    /// `rows` is known, art no taller than it when one can be found (narrower widths are tried
+    /// next, being shorter); failing that, the shortest art seen. `nil` when the cache is empty,
+    /// missing, or holds nothing narrow enough.
+    public static func pick(
+        from layout: CacheLayout, columns: Int, rows: Int?, using generator: inout some RandomNumberGenerator
+    ) -> [UInt8]? {
+        var shortest: [UInt8]?, shortestRows = Int.max
+        for width in layout.cachedWidths() where width <= columns {
+            var candidates = layout.artFiles(width: width)
+            for _ in 0 ..< min(triesPerWidth, candidates.count) {
+                let path = candidates.remove(at: Int.random(in: candidates.indices, using: &generator))
+                guard let art = try? FileIO.contents(of: path), !art.isEmpty else { continue }
+                let height = art.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                if rows.map({ height <= $0 }) ?? true { return art }
+                if height < shortestRows { (shortest, shortestRows) = (art, height) }
+            }
+        }
+        return shortest
+    }
+}

@@ -1,0 +1,40 @@
+# pushin for zsh: a random picture from your art cache on every new interactive terminal.
+#
+#   Add to ~/.zshrc:    source /path/to/pushin/shell/pushin.zsh
+#   Build the cache:    pushin cache ~/Pictures
+#
+# Prints only in an interactive shell whose output is a terminal (never in `zsh -c`, scp,
+# rsync or `ssh host cmd`), and picks and prints the art with builtins alone: no program is
+# started. $PUSHIN_CACHE names another cache. Safe under `setopt nounset` and `errexit`.
+
+# Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
+# no taller than $LINES. Silent when the cache is empty or missing.
+pushin_greet() {
+  emulate -L zsh
+  setopt extended_glob null_glob
+  local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
+  local -i columns=${COLUMNS:-80} rows=${LINES:-0} width index try
+  local -a widths files lines shortest
+  local art
+  widths=($cache/w<->(N/:t))
+  widths=(${widths#w})
+  for width in ${(On)widths}; do
+    (( width <= columns )) || continue
+    files=($cache/w$width/*.txt(N.))
+    for (( try = 0; try < 8 && $#files > 0; try++ )); do
+      index=$(( RANDOM % $#files + 1 ))
+      art=$(<$files[index])
+      lines=("${(@f)art}")
+      if (( $#art > 0 && (rows == 0 || $#lines <= rows) )); then
+        print -r -- $art
+        return 0
+      fi
+      if (( $#art > 0 && ($#shortest == 0 || $#lines < $#shortest) )); then shortest=("${lines[@]}"); fi
+      files[index]=()
+    done
+  done
+  (( $#shortest == 0 )) || print -rl -- "${shortest[@]}"
+  return 0
+}
+
+if [[ -o interactive && -t 1 ]]; then pushin_greet; fi
