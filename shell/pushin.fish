@@ -30,7 +30,8 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
         set -l files $cache/w$best/*.txt
         for try in 1 2 3 4 5 6 7 8
             test (count $files) -gt 0; or break
-            set -l index (random 1 (count $files))
+            set -l index 1
+            test (count $files) -gt 1; and set index (random 1 (count $files))
             set -l lines (string split -- \n (string collect -- < $files[$index]))
             if test (count $lines) -gt 0; and begin; test $rows -eq 0; or test (count $lines) -le $rows; end
                 printf '%s\n' $lines
