@@ -9,7 +9,7 @@ public struct ArtOptions: Sendable, Equatable {
     /// How many times taller than wide a terminal cell is.
     public var cellAspect = 2.0
     /// How the background is found.
-    public var background = BackgroundMode.none
+    public var background = BackgroundMode.auto
     /// What background cells are drawn with.
     public var fill = BackgroundFill.faint
     /// Blank rows and columns kept around the subject; `nil` keeps the full frame.
@@ -51,6 +51,11 @@ public struct Art: Sendable, Equatable {
     public var glyphs: Grid<Character>
     /// The average colour of every cell, for colour output.
     public var cells: Grid<Cell>
+    /// The luma of every cell of the full grid, before trimming.
+    public var fullLuma: Grid<Float>
+    /// The background mask of the full grid, before trimming (`true` = background); `nil`
+    /// when nothing was removed.
+    public var fullMask: Grid<Bool>?
 
     /// The art as plain text, every line ending in a newline.
     public var plainText: String { Render.plainText(glyphs) }
@@ -62,7 +67,7 @@ public enum Pipeline {
     public static func art(from image: Image, options: ArtOptions) -> Art {
         let cells = Resize.areaAverage(image, to: options.gridSize(width: image.width, height: image.height))
         let luma = Grayscale.luma(of: cells)
-        let fullMask = BackgroundMask.mask(options.background, luma: luma)
+        let fullMask = BackgroundMask.mask(options.background, image: image, cells: cells, luma: luma)
         let bounds = options.margin.map {
             Trim.bounds(of: fullMask, columns: cells.columns, rows: cells.rows, margin: $0)
         } ?? CellBounds(columns: 0 ..< cells.columns, rows: 0 ..< cells.rows)
@@ -71,6 +76,6 @@ public enum Pipeline {
         let levels = Tone.levels(luma: keptLuma, mask: mask, contrast: options.contrast, curve: options.curve)
         let glyphs = GlyphMap.glyphs(
             levels: levels, mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
-        return Art(glyphs: glyphs, cells: cells.cropped(to: bounds))
+        return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), fullLuma: luma, fullMask: fullMask)
     }
 }

@@ -176,3 +176,25 @@ done:
     free(state);
     return status;
 }
+
+int pushin_png_encode_gray(const uint8_t *pixels, uint32_t width, uint32_t height,
+                           uint8_t **png, size_t *size) {
+    // The simplified write API catches its own errors; it never longjmps out of libpng.
+    png_image image;
+    memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    image.width = width;
+    image.height = height;
+    image.format = PNG_FORMAT_GRAY;
+    size_t needed = 0;
+    if (!png_image_write_to_memory(&image, NULL, &needed, 0, pixels, 0, NULL)) return 0;
+    *png = malloc(needed);
+    if (!*png) return 0;
+    if (!png_image_write_to_memory(&image, *png, &needed, 0, pixels, 0, NULL)) {
+        free(*png);
+        *png = NULL;
+        return 0;
+    }
+    *size = needed;
+    return 1;
+}

@@ -48,10 +48,12 @@ public struct ConversionOptions: Sendable, Equatable {
     }
 }
 
-/// A piece of art and the decoder's warnings (only when decoding was lenient).
+/// A piece of art, the picture it was drawn from, and the decoder's warnings.
 public struct Conversion: Sendable {
     /// The art.
     public var art: Art
+    /// The decoded picture (at the scale it was decoded at).
+    public var image: Image
     /// Warnings the decoder raised and lenient decoding let through.
     public var warnings: [String]
 }
@@ -70,7 +72,8 @@ public enum Converter {
     /// Decodes `bytes` and draws them.
     public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(DecodeError) -> Conversion {
         let decoded = try ImageDecoder.decode(bytes, options: options.decodeOptions)
-        return Conversion(art: Pipeline.art(from: decoded.image, options: options.art), warnings: decoded.warnings)
+        return Conversion(
+            art: Pipeline.art(from: decoded.image, options: options.art), image: decoded.image, warnings: decoded.warnings)
     }
 
     /// Decodes `bytes` once, at the scale the widest art needs, and draws them at each width.

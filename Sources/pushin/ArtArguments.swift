@@ -32,7 +32,7 @@ struct LookArguments: ParsableArguments {
     @Option(help: "What background cells are drawn with: faint or blank.")
     var fill: BackgroundFill?
 
-    @Option(help: "Blank rows kept above and below the subject when trimming.")
+    @Option(help: "Blank rows kept above and below the subject when trimming (columns: twice as many).")
     var margin: Int = 2
 
     @Flag(help: "Keep the full frame: do not trim blank rows and columns.")
@@ -66,7 +66,7 @@ struct LookArguments: ParsableArguments {
         if let contrast { art.contrast = contrast.contrast }
         if let background { art.background = background }
         if let fill { art.fill = fill }
-        art.margin = noTrim ? nil : Trim.Margin(rows: margin, columns: art.margin?.columns ?? 4)
+        art.margin = noTrim ? nil : Trim.Margin(rows: margin, columns: 2 * margin)
         var options = ConversionOptions()
         options.art = art
         options.maxPixels = maxPixels

@@ -30,6 +30,9 @@ struct Convert: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the art to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Also write NAME.gray.png, NAME.cells.png and NAME.mask.png for each input into this folder.")
+    var debug: String?
+
     @Argument(help: "PNG or JPEG files, folders of them, or - for standard input.")
     var inputs: [String]
 
@@ -52,6 +55,7 @@ struct Convert: ParsableCommand {
             do throws(FileError) {
                 let path = try input.get()
                 let conversion = try convert(path, options: options)
+                if let debug { try DebugImages.write(conversion, source: path, into: debug) }
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
                 var text = conversion.art.plainText
                 if drawnCount > 0 { text = "\n" + text }

@@ -134,6 +134,31 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["cat.txt"], "no temporary file left")
     }
 
+    @Test func debugWritesGrayCellsAndMaskPictures() throws {
+        let folder = try Pushin.temporaryFolder().appendingPathComponent("debug")
+        let result = try Pushin.run(["-w", "40", "--debug", folder.path, "images/robot.png", "images/chelsea.png"])
+        #expect(result.status == 0)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written == ["chelsea.cells.png", "chelsea.gray.png", "chelsea.mask.png",
+                            "robot.cells.png", "robot.gray.png", "robot.mask.png"])
+        // The mask is one pixel per cell of the full grid: robot.png is 360 × 480 → 40 × 27.
+        let mask = try Data(contentsOf: folder.appendingPathComponent("robot.mask.png"))
+        #expect(Array(mask.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        #expect(Array(mask[16 ..< 24]) == [0, 0, 0, 40, 0, 0, 0, 27], "IHDR: 40 × 27")
+    }
+
+    @Test func blankFillAndFullFrame() throws {
+        let faint = try Pushin.run(["-w", "40", "images/robot.png"]).standardOutput
+        let blank = try Pushin.run(["-w", "40", "--fill", "blank", "images/robot.png"]).standardOutput
+        #expect(faint.contains(".") && faint.split(separator: "\n").first?.allSatisfy { $0 == "." } == true)
+        #expect(blank.split(separator: "\n").first?.allSatisfy { $0 == " " } == true)
+        let full = try Pushin.run(["-w", "40", "--no-trim", "images/robot.png"]).standardOutput
+        #expect(full.split(separator: "\n").count == 27, "the full frame: 40 × 480 / 360 / 2 = 26.7 rows")
+        let tight = try Pushin.run(["-w", "40", "--margin", "0", "images/robot.png"]).standardOutput
+        #expect(tight.split(separator: "\n").count < 27, "trimmed to the subject")
+        #expect(tight.split(separator: "\n").first?.count ?? 40 < 40, "columns too")
+    }
+
     @Test(arguments: [["--width", "0", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
     func usageErrorsExitWithTheParsersCode(arguments: [String]) throws {
         let result = try Pushin.run(arguments)

@@ -19,4 +19,10 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
                                        uint32_t min_width, uint32_t min_height,
                                        uint64_t max_pixels, pushin_decoded_image *result);
 
+/// Encodes 8-bit gray pixels (`width * height` bytes, rows top to bottom) as a PNG in memory.
+///
+/// On success returns 1 and sets `*png` (free it with free()) and `*size`; on failure returns 0.
+int pushin_png_encode_gray(const uint8_t *pixels, uint32_t width, uint32_t height,
+                           uint8_t **png, size_t *size);
+
 #endif

@@ -1,19 +1,41 @@
 /// How the background is told from the subject.
 public enum BackgroundMode: String, Sendable, CaseIterable {
-    /// Nothing is background: the whole picture is drawn.
-    case none
+    /// Per picture: its transparency when it has some, else a flood from the border, else
+    /// (a photo filled edge to edge, or a picture that would be all background) nothing.
+    case auto
+    /// Transparent cells are background, whatever colour their pixels hold.
+    case alpha
+    /// A colour-aware flood from the border (see `FloodMask`), always applied.
+    case flood
     /// The seed's heuristic: the four corners sample the background's brightness.
     case corners
+    /// Nothing is background: the whole picture is drawn.
+    case none
 }
 
 /// Per-cell masks: `true` marks a background cell.
 public enum BackgroundMask {
     /// The mask for `mode`; `nil` when nothing is removed.
-    public static func mask(_ mode: BackgroundMode, luma: Grid<Float>) -> Grid<Bool>? {
+    ///
+    /// `cells` and `luma` are the picture at the art's grid; `image` is the picture itself, for
+    /// the modes that look closer than one cell.
+    public static func mask(_ mode: BackgroundMode, image: Image, cells: Grid<Cell>, luma: Grid<Float>) -> Grid<Bool>? {
+        let size = GridSize(columns: cells.columns, rows: cells.rows)
         switch mode {
         case .none: return nil
         case .corners: return corners(luma: luma)
+        case .alpha: return alpha(cells: cells)
+        case .flood: return FloodMask.mask(image, size: size, fallBack: false)
+        case .auto:
+            let mask = image.hasTransparency ? alpha(cells: cells) : FloodMask.mask(image, size: size, fallBack: true)
+            // A mask that leaves no subject at all (a blank or smoothly shaded picture) helps no one.
+            return mask?.values.allSatisfy({ $0 }) == true ? nil : mask
         }
+    }
+
+    /// Cells less than half opaque are background.
+    public static func alpha(cells: Grid<Cell>) -> Grid<Bool> {
+        cells.map { $0.alpha < 0.5 }
     }
 
     /// The seed's corner-sampling heuristic, without its bugs.

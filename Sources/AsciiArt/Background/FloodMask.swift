@@ -1,0 +1,179 @@
+/// Background removal by flooding from the border through colours the border model explains.
+///
+/// Works on a grid finer than the art (4 × 8 work pixels per cell), in CIELAB:
+/// 1. fit the border's colour as a plane (a flat colour or a gradient) and measure its spread;
+/// 2. flood from the border through pixels within the tolerance (median + 4 × MAD of the
+///    border's distances, clamped to 2...40 ΔE; the low floor keeps faint white-on-white edges);
+/// 3. on a flat, mid-tone background, also take enclosed regions of background colour (a
+///    donut's hole); a dark eye in a face, or white inside an icon on white, stays subject;
+/// 4. grow the background a few pixels into pixels that look more like the background than like
+///    the subject around them (shadows, anti-aliasing);
+/// 5. a cell is background when at least half its work pixels are.
+enum FloodMask {
+    /// Work pixels per cell, across and down.
+    static let workPixels = (across: 4, down: 8)
+    /// The tolerance's floor and ceiling, in ΔE.
+    static let tolerance: ClosedRange<Float> = 2 ... 40
+    /// Above this border spread (ΔE) the border is not one background but a scene: `auto`
+    /// removes nothing rather than eat into a photo filled edge to edge.
+    static let sceneSpread: Float = 20
+    /// Enclosed regions are taken as holes only on backgrounds this flat, and this mid-toned.
+    static let flatSpread: Float = 3
+    static let holeLightness: ClosedRange<Float> = 15 ... 92
+    /// Smallest hole, in work pixels (a quarter of a cell row's worth is noise).
+    static let minimumHole = 64
+    /// Halo growth: rounds, and the half-width of the window whose subject colour is compared.
+    static let haloRounds = 3
+    static let haloRadius = 3
+
+    /// The per-cell mask (`true` = background), or `nil` when `fallBack` is set and the border
+    /// is not a background at all.
+    static func mask(_ image: Image, size: GridSize, fallBack: Bool) -> Grid<Bool>? {
+        let work = Resize.areaAverage(
+            image, to: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
+        let lab = LabImage(work)
+        let model = BorderModel(lab)
+        if fallBack && model.spread > sceneSpread { return nil }
+        let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
+        let distances = model.distances(lab)
+        let candidate = distances.map { $0 <= limit }
+        var background = flood(candidate, width: lab.width, height: lab.height)
+        let centre = model.colour(x: lab.width / 2, y: lab.height / 2)
+        if model.spread <= flatSpread && holeLightness.contains(centre.0) {
+            addHoles(candidate, to: &background, width: lab.width, height: lab.height)
+        }
+        for _ in 0 ..< haloRounds { growHalo(&background, lab: lab, distances: distances) }
+        return cells(background, size: size)
+    }
+
+    /// The pixels reachable from the border through candidates (4-connected).
+    static func flood(_ candidate: [Bool], width: Int, height: Int) -> [Bool] {
+        var reached = [Bool](repeating: false, count: candidate.count)
+        var queue = BorderModel.ringIndices(width: width, height: height).filter { candidate[$0] }
+        for index in queue { reached[index] = true }
+        var head = 0
+        while head < queue.count {
+            let index = queue[head]
+            head += 1
+            for next in neighbours(index, width: width, height: height) where candidate[next] && !reached[next] {
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        return reached
+    }
+
+    /// Marks enclosed components of candidate pixels of at least `minimumHole` pixels.
+    static func addHoles(_ candidate: [Bool], to background: inout [Bool], width: Int, height: Int) {
+        var seen = background
+        for start in candidate.indices where candidate[start] && !seen[start] {
+            var component = [start]
+            seen[start] = true
+            var head = 0
+            while head < component.count {
+                let index = component[head]
+                head += 1
+                for next in neighbours(index, width: width, height: height) where candidate[next] && !seen[next] {
+                    seen[next] = true
+                    component.append(next)
+                }
+            }
+            if component.count >= minimumHole {
+                for index in component { background[index] = true }
+            }
+        }
+    }
+
+    /// One round of halo growth: a subject pixel next to the background joins it when it is
+    /// closer to the background model than to the mean colour of the subject pixels around it.
+    static func growHalo(_ background: inout [Bool], lab: LabImage, distances: [Float]) {
+        let width = lab.width, height = lab.height
+        let subject = background.map { $0 ? Float(0) : 1 }
+        let count = SummedArea(subject, width: width, height: height)
+        let sums = [lab.l, lab.a, lab.b].map { channel in
+            SummedArea(zip(channel, subject).map { $0 * $1 }, width: width, height: height)
+        }
+        var joining: [Int] = []
+        for index in background.indices where !background[index] {
+            guard neighbours(index, width: width, height: height).contains(where: { background[$0] }) else { continue }
+            let x = index % width, y = index / width
+            let box = (x - haloRadius, y - haloRadius, x + haloRadius, y + haloRadius)
+            let n = count.sum(box)
+            guard n > 0 else { continue }
+            let mean = (sums[0].sum(box) / n, sums[1].sum(box) / n, sums[2].sum(box) / n)
+            if distances[index] < lab.distance(index, to: mean) { joining.append(index) }
+        }
+        for index in joining { background[index] = true }
+    }
+
+    /// Background cells: at least half their work pixels are background.
+    static func cells(_ background: [Bool], size: GridSize) -> Grid<Bool> {
+        let width = size.columns * workPixels.across
+        let half = workPixels.across * workPixels.down / 2
+        var mask = Grid(columns: size.columns, rows: size.rows, repeating: false)
+        for row in 0 ..< size.rows {
+            for column in 0 ..< size.columns {
+                var count = 0
+                for y in row * workPixels.down ..< (row + 1) * workPixels.down {
+                    for x in column * workPixels.across ..< (column + 1) * workPixels.across where background[y * width + x] {
+                        count += 1
+                    }
+                }
+                mask[column, row] = count >= half
+            }
+        }
+        return mask
+    }
+
+    /// The 4-connected neighbours of a pixel, without allocating.
+    struct Neighbours: Sequence, IteratorProtocol {
+        let index: Int, width: Int, height: Int
+        var step = 0
+
+        mutating func next() -> Int? {
+            while step < 4 {
+                step += 1
+                let x = index % width
+                switch step {
+                case 1 where x > 0: return index - 1
+                case 2 where x < width - 1: return index + 1
+                case 3 where index >= width: return index - width
+                case 4 where index < (height - 1) * width: return index + width
+                default: continue
+                }
+            }
+            return nil
+        }
+    }
+
+    static func neighbours(_ index: Int, width: Int, height: Int) -> Neighbours {
+        Neighbours(index: index, width: width, height: height)
+    }
+}
+
+/// Sums over rectangles in constant time (a summed-area table).
+struct SummedArea {
+    private let table: [Float]
+    private let width: Int, height: Int
+
+    init(_ values: [Float], width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        var table = [Float](repeating: 0, count: (width + 1) * (height + 1))
+        for y in 0 ..< height {
+            var row: Float = 0
+            for x in 0 ..< width {
+                row += values[y * width + x]
+                table[(y + 1) * (width + 1) + x + 1] = table[y * (width + 1) + x + 1] + row
+            }
+        }
+        self.table = table
+    }
+
+    /// The sum over the inclusive box (x0, y0)–(x1, y1), clipped to the picture.
+    func sum(_ box: (Int, Int, Int, Int)) -> Float {
+        let x0 = max(0, box.0), y0 = max(0, box.1), x1 = min(width - 1, box.2) + 1, y1 = min(height - 1, box.3) + 1
+        let w = width + 1
+        return table[y1 * w + x1] - table[y0 * w + x1] - table[y1 * w + x0] + table[y0 * w + x0]
+    }
+}

@@ -1,0 +1,148 @@
+import Testing
+
+@testable import AsciiArt
+
+/// Background removal on synthetic pictures whose true masks are known.
+@Suite struct BackgroundTests {
+    static let size = GridSize(columns: 40, rows: 20)
+    static let width = 320, height = 320
+
+    /// A picture drawn by a function of the pixel, and its true per-cell subject mask (a cell
+    /// is subject when its centre is).
+    static func scene(_ isSubject: @escaping (Double, Double) -> Bool, subject: @escaping (Int, Int) -> [UInt8],
+                      background: @escaping (Int, Int) -> [UInt8]) -> (Image, Grid<Bool>) {
+        let image = Pictures.make(width: width, height: height) { x, y in
+            (isSubject(Double(x) + 0.5, Double(y) + 0.5) ? subject(x, y) : background(x, y)) + [255]
+        }
+        var truth = Grid(columns: size.columns, rows: size.rows, repeating: false)
+        for row in 0 ..< size.rows {
+            for column in 0 ..< size.columns {
+                let x = (Double(column) + 0.5) * Double(width) / Double(size.columns)
+                let y = (Double(row) + 0.5) * Double(height) / Double(size.rows)
+                truth[column, row] = isSubject(x, y)
+            }
+        }
+        return (image, truth)
+    }
+
+    static func disc(cx: Double = 160, cy: Double = 160, radius: Double = 80) -> (Double, Double) -> Bool {
+        { x, y in (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius }
+    }
+
+    /// Intersection over union of the subject cells (`false` in a background mask).
+    static func iou(_ mask: Grid<Bool>?, _ truth: Grid<Bool>) -> Double {
+        guard let mask else { return 0 }
+        let pairs = zip(mask.values.map { !$0 }, truth.values)
+        let both = pairs.filter { $0 && $1 }.count, either = pairs.filter { $0 || $1 }.count
+        return either == 0 ? 1 : Double(both) / Double(either)
+    }
+
+    static func mask(_ image: Image, _ mode: BackgroundMode = .auto) -> Grid<Bool>? {
+        let cells = Resize.areaAverage(image, to: size)
+        return BackgroundMask.mask(mode, image: image, cells: cells, luma: Grayscale.luma(of: cells))
+    }
+
+    @Test func discOnAFlatColour() {
+        let (image, truth) = Self.scene(Self.disc(), subject: { _, _ in [200, 40, 40] }, background: { _, _ in [40, 90, 160] })
+        #expect(Self.iou(Self.mask(image), truth) >= 0.95)
+    }
+
+    @Test func discOnAGradient() {
+        let (image, truth) = Self.scene(
+            Self.disc(), subject: { _, _ in [240, 200, 40] },
+            background: { x, y in [UInt8(40 + x / 4), UInt8(60 + y / 3), 150] })
+        #expect(Self.iou(Self.mask(image), truth) >= 0.95)
+    }
+
+    /// The seed's gray-level heuristic cannot see this subject at all; colour can.
+    @Test func discOfTheSameLuminanceInAnotherHue() {
+        // Both colours have luma ≈ 120: (200, 90, 60) and (60, 150, 100).
+        let (image, truth) = Self.scene(Self.disc(), subject: { _, _ in [200, 90, 60] }, background: { _, _ in [60, 150, 100] })
+        #expect(Self.iou(Self.mask(image), truth) >= 0.95)
+        #expect(Self.iou(Self.mask(image, .corners), truth) < 0.5)
+    }
+
+    @Test func ringHoleIsBackgroundOnAFlatBackground() {
+        let ring: (Double, Double) -> Bool = { x, y in
+            let distance = ((x - 160) * (x - 160) + (y - 160) * (y - 160)).squareRoot()
+            return distance <= 120 && distance >= 60
+        }
+        let (image, truth) = Self.scene(ring, subject: { _, _ in [30, 30, 200] }, background: { _, _ in [150, 150, 90] })
+        let mask = Self.mask(image)
+        #expect(mask?[20, 10] == true, "the hole in the middle is background")
+        #expect(Self.iou(mask, truth) >= 0.9)
+    }
+
+    @Test func darkEyeInsideAFaceStaysSubject() {
+        let face = Self.disc(radius: 110)
+        let eye = Self.disc(cx: 120, cy: 130, radius: 18)
+        let (image, _) = Self.scene(
+            face, subject: { x, y in eye(Double(x), Double(y)) ? [20, 20, 20] : [230, 190, 150] },
+            background: { _, _ in [20, 20, 20] })
+        let mask = Self.mask(image)
+        // The eye's cell: x 120 → column 15, y 130 → row 8.
+        #expect(mask?[15, 8] == false, "an eye the colour of the background is still part of the face")
+    }
+
+    @Test func subjectTouchingOneEdge() {
+        let (image, truth) = Self.scene(
+            Self.disc(cx: 160, cy: 300, radius: 90), subject: { _, _ in [220, 220, 60] }, background: { _, _ in [60, 40, 110] })
+        #expect(Self.iou(Self.mask(image), truth) >= 0.9)
+    }
+
+    @Test func transparencyIsUsedWhateverColourTransparentPixelsHold() {
+        var generator = SplitMix(seed: 7)
+        let inside = Self.disc()
+        var pixels: [UInt8] = []
+        for y in 0 ..< Self.height {
+            for x in 0 ..< Self.width {
+                if inside(Double(x) + 0.5, Double(y) + 0.5) {
+                    pixels += [90, 90, 90, 255]
+                } else {
+                    pixels += [UInt8.random(in: 0 ... 255, using: &generator), UInt8.random(in: 0 ... 255, using: &generator),
+                               UInt8.random(in: 0 ... 255, using: &generator), 0]
+                }
+            }
+        }
+        let image = Image(width: Self.width, height: Self.height, pixels: pixels)
+        let (_, truth) = Self.scene(inside, subject: { _, _ in [0, 0, 0] }, background: { _, _ in [0, 0, 0] })
+        #expect(Self.iou(Self.mask(image), truth) >= 0.95)
+        #expect(Self.iou(Self.mask(image, .alpha), truth) >= 0.95)
+    }
+
+    @Test func noiseFieldWithNoBackgroundKeepsEverything() {
+        var generator = SplitMix(seed: 11)
+        let image = Pictures.make(width: Self.width, height: Self.height) { _, _ in
+            [UInt8.random(in: 0 ... 255, using: &generator), UInt8.random(in: 0 ... 255, using: &generator),
+             UInt8.random(in: 0 ... 255, using: &generator), 255]
+        }
+        #expect(Self.mask(image) == nil, "auto removes nothing from a picture filled edge to edge")
+        #expect(Self.mask(image, .flood) != nil, "flood always removes what it can")
+    }
+
+    @Test func trimmingFollowsTheMask() {
+        // A small disc in the top-left quarter: trimmed to it plus 2 rows and 4 columns.
+        let (image, _) = Self.scene(
+            Self.disc(cx: 80, cy: 80, radius: 40), subject: { _, _ in [250, 250, 250] }, background: { _, _ in [10, 60, 30] })
+        var options = ArtOptions()
+        options.columns = Self.size.columns
+        options.rows = Self.size.rows
+        let art = Pipeline.art(from: image, options: options)
+        // The disc covers columns 5..<15 and rows 3..<7 (x 40...120, y 40...120 of 320).
+        #expect(art.glyphs.columns == 10 + 2 * 4 && art.glyphs.rows == 4 + 2 * 2, "\(art.glyphs.columns) × \(art.glyphs.rows)")
+        #expect(art.fullMask?.columns == Self.size.columns, "the full mask is kept for --debug")
+    }
+}
+
+/// A small seeded generator, so the random pictures are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
