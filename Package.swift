@@ -27,10 +27,11 @@ let package = Package(
         // Files in, art out: the one sequence that `convert` and `cache` share.
         .target(name: "PushinCore", dependencies: ["ImageDecoding", "AsciiArt"]),
         // The cache of art: layout, manifest, parallel incremental builds, random picks.
-        .target(name: "ArtCache", dependencies: ["PushinCore"]),
+        .target(name: "ArtCache", dependencies: ["AsciiArt", "PushinCore"]),
         .executableTarget(
             name: "pushin",
             dependencies: [
+                "AsciiArt",
                 "PushinCore",
                 "ArtCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

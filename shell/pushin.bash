@@ -5,13 +5,15 @@
 #
 # Prints only in an interactive shell whose output is a terminal (never in `bash -c`, scp,
 # rsync or `ssh host cmd`), and picks and prints the art with builtins alone: no program is
-# started. $PUSHIN_CACHE names another cache. Safe under `set -u` and `set -e`.
+# started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
+# $PUSHIN_CACHE names another cache. Safe under `set -u` and `set -e`.
 
 # Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
 # no taller than $LINES. Silent when the cache is empty or missing.
 pushin_greet() {
   local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
-  local columns=${COLUMNS:-80} rows=${LINES:-0} limit had_nullglob=0
+  local columns=${COLUMNS:-80} rows=${LINES:-0} limit had_nullglob=0 colour=1
+  if [[ -n ${NO_COLOR-} || ${TERM-dumb} == dumb ]]; then colour=0; fi
   local -a folders files lines shortest=()
   local folder width best index try
   if shopt -q nullglob; then had_nullglob=1; fi
@@ -32,6 +34,9 @@ pushin_greet() {
       index=$((RANDOM % ${#files[@]}))
       mapfile -t lines <"${files[index]}" || lines=()
       if ((${#lines[@]} > 0 && (rows == 0 || ${#lines[@]} <= rows))); then
+        if ((colour)) && [[ -f ${files[index]%.txt}.ansi ]]; then
+          mapfile -t lines <"${files[index]%.txt}.ansi" || true
+        fi
         printf '%s\n' "${lines[@]}"
         shortest=()
         best=-1

@@ -5,7 +5,8 @@
 #
 # Replaces fish's greeting, which fish shows only in interactive shells, and prints only when
 # the output is a terminal. Picks and prints the art with builtins alone: no program is
-# started. $PUSHIN_CACHE names another cache.
+# started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
+# $PUSHIN_CACHE names another cache.
 
 function pushin_greet --description 'Print a random cached pushin art that fits the terminal'
     set -l cache $PUSHIN_CACHE
@@ -34,6 +35,10 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
             test (count $files) -gt 1; and set index (random 1 (count $files))
             set -l lines (string split -- \n (string collect -- < $files[$index]))
             if test (count $lines) -gt 0; and begin; test $rows -eq 0; or test (count $lines) -le $rows; end
+                set -l twin (string replace -r '\.txt$' '.ansi' -- $files[$index])
+                if test -z "$NO_COLOR"; and test -n "$TERM"; and test "$TERM" != dumb; and test -f $twin
+                    set lines (string split -- \n (string collect -- < $twin))
+                end
                 printf '%s\n' $lines
                 return 0
             end

@@ -5,7 +5,8 @@
 #
 # Prints only in an interactive shell whose output is a terminal (never in `zsh -c`, scp,
 # rsync or `ssh host cmd`), and picks and prints the art with builtins alone: no program is
-# started. $PUSHIN_CACHE names another cache. Safe under `setopt nounset` and `errexit`.
+# started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
+# $PUSHIN_CACHE names another cache. Safe under `setopt nounset` and `errexit`.
 
 # Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
 # no taller than $LINES. Silent when the cache is empty or missing.
@@ -26,6 +27,9 @@ pushin_greet() {
       art=$(<$files[index])
       lines=("${(@f)art}")
       if (( $#art > 0 && (rows == 0 || $#lines <= rows) )); then
+        if [[ -z ${NO_COLOR-} && ${TERM-dumb} != dumb && -f ${files[index]%.txt}.ansi ]]; then
+          art=$(<${files[index]%.txt}.ansi)
+        fi
         print -r -- $art
         return 0
       fi

@@ -1,3 +1,4 @@
+import AsciiArt
 import Dispatch
 import PushinCore
 import Synchronization
@@ -171,7 +172,11 @@ public enum CacheBuilder {
                 throw FileError(path: path, reason: error.description)
             }
             for (width, art) in conversion.arts {
-                try FileIO.writeAtomically(Array(art.plainText.utf8), to: layout.artPath(name: name, width: width))
+                // The twin first: a plain file is never visible without its colour twin.
+                let path = layout.artPath(name: name, width: width)
+                let colour = ANSIText.render(art, depth: CacheLayout.twinDepth)
+                try FileIO.writeAtomically(Array(colour.utf8), to: CacheLayout.colourTwin(of: path))
+                try FileIO.writeAtomically(Array(art.plainText.utf8), to: path)
             }
             return .rendered(entry, artFiles: conversion.arts.count)
         } catch {
@@ -184,7 +189,11 @@ public enum CacheBuilder {
     static func removeUnreferencedArt(layout: CacheLayout, manifest: Manifest) -> Int {
         var referenced = Set<String>()
         for entry in manifest.entries.values {
-            for width in entry.widths { referenced.insert(layout.artPath(name: entry.name, width: width)) }
+            for width in entry.widths {
+                let path = layout.artPath(name: entry.name, width: width)
+                referenced.insert(path)
+                referenced.insert(CacheLayout.colourTwin(of: path))
+            }
         }
         var removed = 0
         for width in layout.cachedWidths() {
@@ -192,8 +201,9 @@ public enum CacheBuilder {
             for name in (try? FileIO.entries(of: folder)) ?? [] {
                 let path = folder + "/" + name
                 let isLeftover = name.hasPrefix(".") && name.contains(FileIO.temporarySuffix)
-                guard isLeftover || (name.hasSuffix(".txt") && !referenced.contains(path)) else { continue }
-                if (try? FileIO.remove(path)) != nil, !isLeftover { removed += 1 }
+                let isArt = name.hasSuffix(".txt") || name.hasSuffix(".ansi")
+                guard isLeftover || (isArt && !referenced.contains(path)) else { continue }
+                if (try? FileIO.remove(path)) != nil, name.hasSuffix(".txt") { removed += 1 }
             }
             rmdir(folder)  // only succeeds when the folder is empty
         }

@@ -1,6 +1,8 @@
+import AsciiArt
 import PushinCore
 
-/// Where a cache keeps its files: `DIR/wWIDTH/NAME.txt` for every width, a manifest and a lock.
+/// Where a cache keeps its files: `DIR/wWIDTH/NAME.txt` for every width with its colour twin
+/// `NAME.ansi` (256 colours) beside it, a manifest and a lock.
 ///
 /// The shell scripts pick art from this layout with globs alone, so it is the contract between
 /// `pushin cache` and them: one folder per width named `w` and the width, one plain-text file per
@@ -33,6 +35,15 @@ public struct CacheLayout: Sendable, Equatable {
 
     /// The plain-text art of `name` at `width`.
     public func artPath(name: String, width: Int) -> String { widthDirectory(width) + "/\(name).txt" }
+
+    /// The colour twin of a plain-text art file: the same art with 256-colour escapes.
+    public static func colourTwin(of artPath: String) -> String {
+        String(artPath.dropLast(".txt".count)) + ".ansi"
+    }
+
+    /// The depth the colour twins are written in: 256 colours show the same on nearly every
+    /// terminal, and keep the files a few times the plain size.
+    public static let twinDepth = ColorDepth.ansi256
 
     /// The widths that have a folder in the cache, widest first.
     public func cachedWidths() -> [Int] {

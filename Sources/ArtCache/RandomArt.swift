@@ -9,8 +9,10 @@ public enum RandomArt {
     /// `rows` is known, art no taller than it when one can be found (narrower widths are tried
     /// next, being shorter); failing that, the shortest art seen. `nil` when the cache is empty,
     /// missing, or holds nothing narrow enough.
+    /// With `colour`, the art's colour twin is returned instead when it exists.
     public static func pick(
-        from layout: CacheLayout, columns: Int, rows: Int?, using generator: inout some RandomNumberGenerator
+        from layout: CacheLayout, columns: Int, rows: Int?, colour: Bool = false,
+        using generator: inout some RandomNumberGenerator
     ) -> [UInt8]? {
         var shortest: [UInt8]?, shortestRows = Int.max
         for width in layout.cachedWidths() where width <= columns {
@@ -19,7 +21,9 @@ public enum RandomArt {
                 let path = candidates.remove(at: Int.random(in: candidates.indices, using: &generator))
                 guard let art = try? FileIO.contents(of: path), !art.isEmpty else { continue }
                 let height = art.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-                if rows.map({ height <= $0 }) ?? true { return art }
+                if rows.map({ height <= $0 }) ?? true {
+                    return colour ? (try? FileIO.contents(of: CacheLayout.colourTwin(of: path))) ?? art : art
+                }
                 if height < shortestRows { (shortest, shortestRows) = (art, height) }
             }
         }

@@ -51,6 +51,8 @@ public struct Art: Sendable, Equatable {
     public var glyphs: Grid<Character>
     /// The average colour of every cell, for colour output.
     public var cells: Grid<Cell>
+    /// Which of the cells are background (`true`); `nil` when nothing was removed.
+    public var mask: Grid<Bool>?
     /// The luma of every cell of the full grid, before trimming.
     public var fullLuma: Grid<Float>
     /// The background mask of the full grid, before trimming (`true` = background); `nil`
@@ -76,6 +78,6 @@ public enum Pipeline {
         let levels = Tone.levels(luma: keptLuma, mask: mask, contrast: options.contrast, curve: options.curve)
         let glyphs = GlyphMap.glyphs(
             levels: levels, mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
-        return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), fullLuma: luma, fullMask: fullMask)
+        return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), mask: mask, fullLuma: luma, fullMask: fullMask)
     }
 }

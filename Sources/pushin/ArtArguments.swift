@@ -20,6 +20,9 @@ struct LookArguments: ParsableArguments {
     @Flag(help: "Dense characters for dark areas, for light terminals.")
     var invert = false
 
+    @Option(help: "The terminal's background: dark, light (the same as --invert), or auto (from $COLORFGBG, else dark).")
+    var theme: Theme = .auto
+
     @Option(help: "Tone curve exponent: level = brightness^G; below 1 brightens, above 1 darkens.")
     var gamma: Float?
 
@@ -61,7 +64,7 @@ struct LookArguments: ParsableArguments {
         art.cellAspect = cellAspect
         if let ramp { art.ramp = ramp.ramp }
         if let chars, let custom = Ramp(chars) { art.ramp = custom }
-        art.invert = invert
+        art.invert = invert || theme.isLight(environment: Environment.current)
         if let gamma { art.curve = .power(gamma) }
         if let contrast { art.contrast = contrast.contrast }
         if let background { art.background = background }
@@ -73,6 +76,35 @@ struct LookArguments: ParsableArguments {
         options.lenient = lenient
         return options
     }
+}
+
+/// How art is written out: format and colour. Used by `convert` and (colour only) `random`.
+struct ColorArguments: ParsableArguments {
+    @Option(help: "Colour: auto (when writing to a terminal; see NO_COLOR, CLICOLOR_FORCE, TERM), always or never.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Colours to use: 16, 256 or truecolor (default: from $COLORTERM and $TERM).")
+    var colorDepth: ColorDepth?
+
+    @Option(help: "What the colour paints: fg (the glyph), bg (the cell) or both.")
+    var colorMode: ColorMode = .fg
+
+    /// The depth to colour in, or `nil` for none, for output to standard output or a file.
+    func depth(forceOn: Bool = false, toTerminal: Bool) -> ColorDepth? {
+        ColorPolicy.depth(
+            choice: forceOn && color == .auto ? .always : color, depth: colorDepth,
+            environment: Environment.current, outputIsTerminal: toTerminal)
+    }
+}
+
+/// The output formats of `--format`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    /// Terminal text, coloured as `--color` decides.
+    case text
+    /// Terminal text, coloured unless `--color never`.
+    case ansi
+    /// A standalone HTML page.
+    case html
 }
 
 /// The presets of `--style`.
@@ -117,4 +149,8 @@ struct ContrastChoice: ExpressibleByArgument {
 }
 
 extension BackgroundMode: ExpressibleByArgument {}
+extension Theme: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}
+extension ColorDepth: ExpressibleByArgument {}
+extension ColorMode: ExpressibleByArgument {}
 extension BackgroundFill: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsciiArt
 import PushinCore
 
 #if canImport(Glibc)
@@ -26,6 +27,11 @@ struct Convert: ParsableCommand {
     var height: Int?
 
     @OptionGroup var look: LookArguments
+
+    @Option(help: "text, ansi (text in colour) or html (a standalone page).")
+    var format: OutputFormat = .text
+
+    @OptionGroup var colors: ColorArguments
 
     @Option(name: [.short, .long], help: "Write the art to this file (atomically) instead of standard output.")
     var output: String?
@@ -57,8 +63,8 @@ struct Convert: ParsableCommand {
                 let conversion = try convert(path, options: options)
                 if let debug { try DebugImages.write(conversion, source: path, into: debug) }
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
-                var text = conversion.art.plainText
-                if drawnCount > 0 { text = "\n" + text }
+                var text = render(conversion.art, source: path, options: options)
+                if drawnCount > 0 && format != .html { text = "\n" + text }
                 drawnCount += 1
                 if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
             } catch {
@@ -73,6 +79,17 @@ struct Convert: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
+    }
+
+    /// The art in the chosen format and colours.
+    private func render(_ art: Art, source: String, options: ConversionOptions) -> String {
+        if format == .html {
+            let title = source == "-" ? "standard input" : String(source.split(separator: "/").last ?? "")
+            return HTMLPage.render(art, title: title, light: options.art.invert)
+        }
+        let toTerminal = output == nil && Terminal.outputIsTerminal
+        guard let depth = colors.depth(forceOn: format == .ansi, toTerminal: toTerminal) else { return art.plainText }
+        return ANSIText.render(art, depth: depth, mode: colors.colorMode)
     }
 
     /// Reads and draws one file, with any error naming it.

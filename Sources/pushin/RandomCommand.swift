@@ -19,13 +19,19 @@ struct RandomCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The widest art to print (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
 
+    @Option(help: "Colour: auto (when writing to a terminal; see NO_COLOR, CLICOLOR_FORCE, TERM), always or never.")
+    var color: ColorChoice = .auto
+
     func run() throws {
         let environment = Environment.current
         let layout = CacheLayout(directory: cache ?? CacheLayout.defaultDirectory(environment: environment))
         let columns = width ?? Terminal.defaultColumns(environment: environment)
         var generator = SystemRandomNumberGenerator()
+        let colour = ColorPolicy.depth(
+            choice: color, depth: nil, environment: environment, outputIsTerminal: Terminal.outputIsTerminal) != nil
         guard let art = RandomArt.pick(
-            from: layout, columns: columns, rows: Terminal.rows(environment: environment), using: &generator)
+            from: layout, columns: columns, rows: Terminal.rows(environment: environment), colour: colour,
+            using: &generator)
         else { return }
         writeToStandardOutput(art)
     }

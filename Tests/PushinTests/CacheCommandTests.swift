@@ -30,12 +30,28 @@ import Glibc
         try Pushin.run(["cache", "--into", cache.path, "--widths", "20,30"] + extra + [sources.path])
     }
 
-    /// Every art file in the cache, as "wWIDTH/NAME.txt", sorted.
-    func artFiles() throws -> [String] {
+    /// Every plain art file in the cache, as "wWIDTH/NAME.txt", sorted; with `everything`,
+    /// colour twins and leftovers too.
+    func artFiles(everything: Bool = false) throws -> [String] {
         let manager = FileManager.default
         return try manager.contentsOfDirectory(atPath: cache.path).filter { $0.hasPrefix("w") }.flatMap { folder in
             try manager.contentsOfDirectory(atPath: cache.appendingPathComponent(folder).path).map { "\(folder)/\($0)" }
-        }.sorted()
+        }.filter { everything || $0.hasSuffix(".txt") }.sorted()
+    }
+
+    @Test func everyArtHasAColourTwin() throws {
+        _ = try runCache()
+        let all = try artFiles(everything: true)
+        let plain = all.filter { $0.hasSuffix(".txt") }
+        #expect(all.count == 2 * plain.count)
+        for file in plain {
+            let twin = String(file.dropLast(4)) + ".ansi"
+            #expect(all.contains(twin))
+            let colour = try String(contentsOf: cache.appendingPathComponent(twin), encoding: .utf8)
+            #expect(colour.contains("\u{1B}[38;5;"), "256 colours")
+            let stripped = colour.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            #expect(stripped == (try String(contentsOf: cache.appendingPathComponent(file), encoding: .utf8)))
+        }
     }
 
     @Test func firstRunRendersEverythingAndSecondRunNothing() throws {
@@ -109,21 +125,25 @@ import Glibc
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(60)
-        while (try? artFiles().count(where: { $0.hasSuffix(".txt") })) ?? 0 < 6 && Date() < deadline {
+        while (try? artFiles().count) ?? 0 < 6 && Date() < deadline {
             usleep(2_000)
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
 
-        let survivors = try artFiles().filter { $0.hasSuffix(".txt") }
+        let survivors = try artFiles()
         #expect(survivors.count >= 6 && survivors.count < 66, "killed partway: \(survivors.count)")
         for file in survivors { try expectWholeArt(file) }
-        #expect(try artFiles().allSatisfy { !$0.contains("/.") || $0.contains(".partial-") }, "only hidden leftovers")
+        #expect(try artFiles(everything: true).allSatisfy { !$0.contains("/.") || $0.contains(".partial-") }, "only hidden leftovers")
+        for file in survivors {
+            #expect(try artFiles(everything: true).contains(String(file.dropLast(4)) + ".ansi"), "a visible art has its twin")
+        }
 
         let resumed = try runCache(["--widths", "60,120"])
         #expect(resumed.status == 0, "\(resumed.standardError)")
         let finished = try artFiles()
-        #expect(finished.count == 66 && finished.allSatisfy { !$0.contains("/.") }, "complete, leftovers cleaned")
+        #expect(finished.count == 66, "complete")
+        #expect(try artFiles(everything: true).allSatisfy { !$0.contains("/.") }, "leftovers cleaned")
         for file in finished { try expectWholeArt(file) }
     }
 

@@ -30,7 +30,7 @@ public enum Pushin {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var variables = ProcessInfo.processInfo.environment
-        variables.removeValue(forKey: "COLUMNS")
+        for key in Self.environmentThatChangesOutput { variables.removeValue(forKey: key) }
         process.environment = variables.merging(environment) { $1 }
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
@@ -52,6 +52,13 @@ public enum Pushin {
             standardError: String(decoding: errorData.get(), as: UTF8.self),
             status: process.terminationStatus)
     }
+
+    /// Variables the test runner may set (SwiftPM sets NO_COLOR, for one) that change what
+    /// pushin prints; every test starts without them and adds what it means to test.
+    public static let environmentThatChangesOutput = [
+        "COLUMNS", "LINES", "NO_COLOR", "CLICOLOR_FORCE", "FORCE_COLOR", "COLORTERM", "COLORFGBG",
+        "PUSHIN_CACHE", "XDG_CACHE_HOME",
+    ]
 
     /// A new empty folder under the system's temporary folder.
     public static func temporaryFolder() throws -> URL {

@@ -4,8 +4,10 @@ import Foundation
 public enum ShellRunner {
     /// What a shell printed, with the terminal's carriage returns and escape sequences removed.
     public struct Output: Sendable {
-        /// The text.
+        /// The text, escape sequences removed.
         public var text: String
+        /// The text as the terminal received it, carriage returns removed.
+        public var raw: String
         /// The exit status.
         public var status: Int32
     }
@@ -25,7 +27,7 @@ public enum ShellRunner {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment
-        for key in ["COLUMNS", "LINES", "PUSHIN_CACHE", "XDG_CACHE_HOME", "ZDOTDIR", "XDG_CONFIG_HOME"] {
+        for key in Pushin.environmentThatChangesOutput + ["ZDOTDIR", "XDG_CONFIG_HOME"] {
             variables.removeValue(forKey: key)
         }
         variables["TERM"] = "xterm"
@@ -39,7 +41,9 @@ public enum ShellRunner {
         try standardInput.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(text: clean(String(decoding: data, as: UTF8.self)), status: process.terminationStatus)
+        let received = String(decoding: data, as: UTF8.self)
+        return Output(
+            text: clean(received), raw: received.replacingOccurrences(of: "\r", with: ""), status: process.terminationStatus)
     }
 
     /// Drops carriage returns and terminal escape sequences.

@@ -1,0 +1,80 @@
+/// An 8-bit sRGB colour.
+public struct RGB: Sendable, Equatable, Hashable {
+    public var red, green, blue: UInt8
+
+    /// Makes a colour from its channels.
+    public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// The colour of a cell, rounded to 8 bits a channel.
+    public init(_ cell: Cell) {
+        func channel(_ value: Float) -> UInt8 { UInt8(min(255, max(0, value.rounded()))) }
+        self.init(channel(cell.red), channel(cell.green), channel(cell.blue))
+    }
+
+    /// "#rrggbb".
+    public var hex: String {
+        "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+}
+
+/// How many colours a terminal shows.
+public enum ColorDepth: String, Sendable, CaseIterable {
+    /// The 16 ANSI colours (their exact shades are the terminal's; xterm's are assumed).
+    case ansi16 = "16"
+    /// xterm's 256: the 16, a 6 × 6 × 6 cube and 24 grays.
+    case ansi256 = "256"
+    /// 24-bit colour.
+    case truecolor
+}
+
+/// The xterm palettes, and the nearest entry to a colour as the eye judges it (CIELAB), not
+/// by RGB distance.
+public enum Palette {
+    /// xterm's default 16 colours.
+    public static let xterm16: [RGB] = [
+        RGB(0, 0, 0), RGB(205, 0, 0), RGB(0, 205, 0), RGB(205, 205, 0),
+        RGB(0, 0, 238), RGB(205, 0, 205), RGB(0, 205, 205), RGB(229, 229, 229),
+        RGB(127, 127, 127), RGB(255, 0, 0), RGB(0, 255, 0), RGB(255, 255, 0),
+        RGB(92, 92, 255), RGB(255, 0, 255), RGB(0, 255, 255), RGB(255, 255, 255),
+    ]
+
+    /// xterm's 256 colours, in index order.
+    public static let xterm256: [RGB] = xterm16 + (0 ..< 216).map { index in
+        let steps: [UInt8] = [0, 95, 135, 175, 215, 255]
+        return RGB(steps[index / 36], steps[(index / 6) % 6], steps[index % 6])
+    } + (0 ..< 24).map { index in
+        let value = UInt8(8 + index * 10)
+        return RGB(value, value, value)
+    }
+
+    private static let lab16 = xterm16.map(lab)
+    private static let lab256 = xterm256.map(lab)
+
+    /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76).
+    public static func nearest(_ colour: RGB, depth: ColorDepth) -> Int {
+        let target = lab(colour)
+        let candidates = depth == .ansi16 ? lab16 : lab256
+        var best = 0, bestDistance = Float.infinity
+        // Among the 256, the first 16 are the terminal's own (themes change them): use the
+        // cube and the grays, whose shades every xterm-compatible terminal keeps.
+        for index in (depth == .ansi16 ? 0 : 16) ..< candidates.count {
+            let entry = candidates[index]
+            let distance = (entry.0 - target.0) * (entry.0 - target.0) + (entry.1 - target.1) * (entry.1 - target.1)
+                + (entry.2 - target.2) * (entry.2 - target.2)
+            if distance < bestDistance { (best, bestDistance) = (index, distance) }
+        }
+        return best
+    }
+
+    /// The CIELAB coordinates of a colour.
+    static func lab(_ colour: RGB) -> (Float, Float, Float) {
+        let image = LabImage(Grid(columns: 1, rows: 1, values: [
+            Cell(red: Float(colour.red), green: Float(colour.green), blue: Float(colour.blue)),
+        ]))
+        return (image.l[0], image.a[0], image.b[0])
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+
+@testable import AsciiArt
+
+@Suite struct ColorTests {
+    /// Two cells, red and blue, drawn as "M" and "k".
+    static let art = Art(
+        glyphs: Grid(columns: 2, rows: 1, values: ["M", "k"]),
+        cells: Grid(columns: 2, rows: 1, values: [Cell(red: 255, green: 0, blue: 0), Cell(red: 0, green: 0, blue: 255)]),
+        mask: nil, fullLuma: Grid(columns: 2, rows: 1, repeating: 0), fullMask: nil)
+
+    @Test func goldenEscapesInEachDepth() {
+        #expect(ANSIText.render(Self.art, depth: .truecolor) == "\u{1B}[38;2;255;0;0mM\u{1B}[38;2;0;0;255mk\u{1B}[0m\n")
+        #expect(ANSIText.render(Self.art, depth: .ansi256) == "\u{1B}[38;5;196mM\u{1B}[38;5;21mk\u{1B}[0m\n")
+        #expect(ANSIText.render(Self.art, depth: .ansi16) == "\u{1B}[91mM\u{1B}[34mk\u{1B}[0m\n")
+        #expect(ANSIText.render(Self.art, depth: .ansi256, mode: .bg) == "\u{1B}[38;5;231;48;5;196mM\u{1B}[38;5;231;48;5;21mk\u{1B}[0m\n")
+        #expect(ANSIText.render(Self.art, depth: .truecolor, mode: .both)
+                == "\u{1B}[38;2;255;0;0;48;2;127;0;0mM\u{1B}[38;2;0;0;255;48;2;0;0;127mk\u{1B}[0m\n")
+    }
+
+    @Test func escapeOnlyWhenTheColourChangesAndResetAtEveryLineEnd() {
+        let grey = Cell(red: 120, green: 120, blue: 120)
+        let art = Art(
+            glyphs: Grid(columns: 4, rows: 2, values: Array("ab dwxyz")),
+            cells: Grid(columns: 4, rows: 2, values: [grey, grey, Cell(red: 0, green: 255, blue: 0), Cell(red: 121, green: 120, blue: 120),
+                                                       grey, grey, grey, grey]),
+            mask: Grid(columns: 4, rows: 2, values: [false, false, false, false, false, false, true, false]),
+            fullLuma: Grid(columns: 4, rows: 2, repeating: 0), fullMask: nil)
+        let text = ANSIText.render(art, depth: .truecolor)
+        // Row 1: one escape for "ab", the blank keeps it, "d" is unnoticeably different.
+        // Row 2: "wx", then a background cell (reset), then "z" needs its colour again.
+        #expect(text == "\u{1B}[38;2;120;120;120mab d\u{1B}[0m\n\u{1B}[38;2;120;120;120mwx\u{1B}[0my\u{1B}[38;2;120;120;120mz\u{1B}[0m\n")
+    }
+
+    @Test func paletteMappingOfKnownColours() {
+        #expect(Palette.nearest(RGB(255, 0, 0), depth: .ansi256) == 196)
+        #expect(Palette.nearest(RGB(95, 135, 175), depth: .ansi256) == 67)
+        #expect(Palette.nearest(RGB(128, 128, 128), depth: .ansi256) == 244)
+        #expect(Palette.nearest(RGB(255, 255, 255), depth: .ansi256) == 231)
+        #expect(Palette.nearest(RGB(180, 0, 0), depth: .ansi16) == 1)
+        #expect(Palette.nearest(RGB(255, 255, 255), depth: .ansi16) == 15)
+        // A dark saturated blue: by RGB distance black (0, 0, 0) is the nearest entry; to the
+        // eye it is a blue.
+        #expect([4, 12].contains(Palette.nearest(RGB(0, 0, 110), depth: .ansi16)))
+    }
+
+    @Test func htmlEscapesMergesRunsAndTitles() {
+        let grey = Cell(red: 200, green: 200, blue: 200)
+        let art = Art(
+            glyphs: Grid(columns: 4, rows: 1, values: ["<", "&", ">", "x"]),
+            cells: Grid(columns: 4, rows: 1, values: [grey, grey, grey, Cell(red: 0, green: 0, blue: 255)]),
+            mask: nil, fullLuma: Grid(columns: 4, rows: 1, repeating: 0), fullMask: nil)
+        let dark = HTMLPage.render(art, title: "a<b>.png", light: false)
+        #expect(dark.contains("<pre>\n<span style=\"color:#c8c8c8\">&lt;&amp;&gt;</span><span style=\"color:#0000ff\">x</span>\n</pre>"))
+        #expect(dark.contains("<title>a&lt;b&gt;.png</title>"))
+        #expect(dark.contains("background: #000000"))
+        #expect(HTMLPage.render(art, title: "x", light: true).contains("background: #ffffff"))
+        #expect(dark.split(separator: "<pre>", omittingEmptySubsequences: false).count == 2, "one <pre>")
+    }
+}
