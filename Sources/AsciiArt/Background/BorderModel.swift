@@ -65,31 +65,28 @@ struct BorderModel {
             c[0].0 + c[0].1 * u + c[0].2 * v, c[1].0 + c[1].1 * u + c[1].2 * v, c[2].0 + c[2].1 * u + c[2].2 * v))
     }
 
-    /// Least-squares plane through the values at `indices`: solves the 3 × 3 normal equations.
+    /// Least-squares plane through the values at `indices`: solves the 3 × 3 normal equations
+    /// by Cramer's rule; a degenerate system (all points on a line) keeps the mean.
     private static func planeFit(_ values: [Float], indices: [Int], width: Int, height: Int) -> (Float, Float, Float) {
-        var s = [[Double]](repeating: [0, 0, 0, 0], count: 3)
-        for index in indices {
-            let row = [1, Double(index % width) / Double(width), Double(index / width) / Double(height)]
-            let value = Double(values[index])
-            for i in 0 ..< 3 {
-                for j in 0 ..< 3 { s[i][j] += row[i] * row[j] }
-                s[i][3] += row[i] * value
+        var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0, sv = 0.0, sxv = 0.0, syv = 0.0
+        let scaleX = 1 / Double(width), scaleY = 1 / Double(height)
+        values.withUnsafeBufferPointer { values in
+            for index in indices {
+                let x = Double(index % width) * scaleX, y = Double(index / width) * scaleY, v = Double(values[index])
+                n += 1; sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y
+                sv += v; sxv += x * v; syv += y * v
             }
         }
-        // Gauss–Jordan elimination with partial pivoting; a degenerate system keeps the mean.
-        for column in 0 ..< 3 {
-            let pivot = (column ..< 3).max { abs(s[$0][column]) < abs(s[$1][column]) }!
-            s.swapAt(column, pivot)
-            guard abs(s[column][column]) > 1e-9 else {
-                let mean = indices.isEmpty ? 0 : indices.reduce(0) { $0 + Double(values[$1]) } / Double(indices.count)
-                return (Float(mean), 0, 0)
-            }
-            for row in 0 ..< 3 where row != column {
-                let factor = s[row][column] / s[column][column]
-                for k in column ..< 4 { s[row][k] -= factor * s[column][k] }
-            }
+        func determinant(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double,
+                         _ g: Double, _ h: Double, _ i: Double) -> Double {
+            a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
         }
-        return (Float(s[0][3] / s[0][0]), Float(s[1][3] / s[1][1]), Float(s[2][3] / s[2][2]))
+        let whole = determinant(n, sx, sy, sx, sxx, sxy, sy, sxy, syy)
+        guard abs(whole) > 1e-12 else { return (n > 0 ? Float(sv / n) : 0, 0, 0) }
+        return (
+            Float(determinant(sv, sx, sy, sxv, sxx, sxy, syv, sxy, syy) / whole),
+            Float(determinant(n, sv, sy, sx, sxv, sxy, sy, syv, syy) / whole),
+            Float(determinant(n, sx, sv, sx, sxx, sxv, sy, sxy, syv) / whole))
     }
 
     static func quantile(_ values: [Float], _ q: Float) -> Float {

@@ -50,14 +50,26 @@ enum FloodMask {
     static func flood(_ candidate: [Bool], width: Int, height: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = BorderModel.ringIndices(width: width, height: height).filter { candidate[$0] }
-        for index in queue { reached[index] = true }
-        var head = 0
-        while head < queue.count {
-            let index = queue[head]
-            head += 1
-            for next in neighbours(index, width: width, height: height) where candidate[next] && !reached[next] {
-                reached[next] = true
-                queue.append(next)
+        queue.reserveCapacity(candidate.count)
+        candidate.withUnsafeBufferPointer { candidate in
+            reached.withUnsafeMutableBufferPointer { reached in
+                for index in queue { reached[index] = true }
+                var head = 0
+                while head < queue.count {
+                    let index = queue[head]
+                    head += 1
+                    let x = index % width
+                    @inline(__always) func visit(_ next: Int) {
+                        if candidate[next] && !reached[next] {
+                            reached[next] = true
+                            queue.append(next)
+                        }
+                    }
+                    if x > 0 { visit(index - 1) }
+                    if x < width - 1 { visit(index + 1) }
+                    if index >= width { visit(index - width) }
+                    if index + width < candidate.count { visit(index + width) }
+                }
             }
         }
         return reached
@@ -88,20 +100,17 @@ enum FloodMask {
     /// closer to the background model than to the mean colour of the subject pixels around it.
     static func growHalo(_ background: inout [Bool], lab: LabImage, distances: [Float]) {
         let width = lab.width, height = lab.height
-        let subject = background.map { $0 ? Float(0) : 1 }
-        let count = SummedArea(subject, width: width, height: height)
-        let sums = [lab.l, lab.a, lab.b].map { channel in
-            SummedArea(zip(channel, subject).map { $0 * $1 }, width: width, height: height)
-        }
+        let sums = SummedArea(lab: lab, subject: background, width: width, height: height)
         var joining: [Int] = []
-        for index in background.indices where !background[index] {
-            guard neighbours(index, width: width, height: height).contains(where: { background[$0] }) else { continue }
-            let x = index % width, y = index / width
-            let box = (x - haloRadius, y - haloRadius, x + haloRadius, y + haloRadius)
-            let n = count.sum(box)
-            guard n > 0 else { continue }
-            let mean = (sums[0].sum(box) / n, sums[1].sum(box) / n, sums[2].sum(box) / n)
-            if distances[index] < lab.distance(index, to: mean) { joining.append(index) }
+        background.withUnsafeBufferPointer { background in
+            for index in 0 ..< background.count where !background[index] {
+                let x = index % width, y = index / width
+                let touches = (x > 0 && background[index - 1]) || (x < width - 1 && background[index + 1])
+                    || (y > 0 && background[index - width]) || (y < height - 1 && background[index + width])
+                guard touches else { continue }
+                let mean = sums.mean(x0: x - haloRadius, y0: y - haloRadius, x1: x + haloRadius, y1: y + haloRadius)
+                if let mean, distances[index] < lab.distance(index, to: mean) { joining.append(index) }
+            }
         }
         for index in joining { background[index] = true }
     }
@@ -151,29 +160,49 @@ enum FloodMask {
     }
 }
 
-/// Sums over rectangles in constant time (a summed-area table).
+/// The mean colour of the subject pixels in any rectangle, in constant time: summed-area
+/// tables of the subject's count and of its L, a and b, interleaved in one array.
 struct SummedArea {
-    private let table: [Float]
+    private var table: [Float]
+    private let stride: Int
     private let width: Int, height: Int
 
-    init(_ values: [Float], width: Int, height: Int) {
+    init(lab: LabImage, subject background: [Bool], width: Int, height: Int) {
         self.width = width
         self.height = height
-        var table = [Float](repeating: 0, count: (width + 1) * (height + 1))
-        for y in 0 ..< height {
-            var row: Float = 0
-            for x in 0 ..< width {
-                row += values[y * width + x]
-                table[(y + 1) * (width + 1) + x + 1] = table[y * (width + 1) + x + 1] + row
+        stride = width + 1
+        var table = [Float](repeating: 0, count: 4 * stride * (height + 1))
+        let stride = self.stride
+        table.withUnsafeMutableBufferPointer { table in
+            for y in 0 ..< height {
+                var count: Float = 0, l: Float = 0, a: Float = 0, b: Float = 0
+                for x in 0 ..< width {
+                    let index = y * width + x
+                    if !background[index] {
+                        count += 1; l += lab.l[index]; a += lab.a[index]; b += lab.b[index]
+                    }
+                    let here = 4 * ((y + 1) * stride + x + 1), above = 4 * (y * stride + x + 1)
+                    table[here] = table[above] + count
+                    table[here + 1] = table[above + 1] + l
+                    table[here + 2] = table[above + 2] + a
+                    table[here + 3] = table[above + 3] + b
+                }
             }
         }
         self.table = table
     }
 
-    /// The sum over the inclusive box (x0, y0)–(x1, y1), clipped to the picture.
-    func sum(_ box: (Int, Int, Int, Int)) -> Float {
-        let x0 = max(0, box.0), y0 = max(0, box.1), x1 = min(width - 1, box.2) + 1, y1 = min(height - 1, box.3) + 1
-        let w = width + 1
-        return table[y1 * w + x1] - table[y0 * w + x1] - table[y1 * w + x0] + table[y0 * w + x0]
+    /// The mean subject colour in the inclusive box, clipped to the picture; `nil` when the box
+    /// holds no subject pixel.
+    func mean(x0: Int, y0: Int, x1: Int, y1: Int) -> (Float, Float, Float)? {
+        let left = max(0, x0), top = max(0, y0), right = min(width - 1, x1) + 1, bottom = min(height - 1, y1) + 1
+        return table.withUnsafeBufferPointer { table in
+            let a = 4 * (bottom * stride + right), b = 4 * (top * stride + right)
+            let c = 4 * (bottom * stride + left), d = 4 * (top * stride + left)
+            let count = table[a] - table[b] - table[c] + table[d]
+            guard count > 0.5 else { return nil }
+            func sum(_ k: Int) -> Float { table[a + k] - table[b + k] - table[c + k] + table[d + k] }
+            return (sum(1) / count, sum(2) / count, sum(3) / count)
+        }
     }
 }
