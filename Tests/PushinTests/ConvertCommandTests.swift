@@ -167,3 +167,23 @@ import TestSupport
         #expect(result.standardError.hasPrefix("Error: "))
     }
 }
+
+/// The manual and completions generated from the parser.
+@Suite struct DocumentationTests {
+    @Test func manualIsCheckedInAndCurrent() throws {
+        let manual = try String(contentsOf: Pushin.packageRoot.appendingPathComponent("man/pushin.1"), encoding: .utf8)
+        let help = try Pushin.run(["convert", "--help"]).standardOutput
+        // Every long option of convert's help is in the manual.
+        let options = Set(help.matches(of: /--([a-z][a-z-]+)/).map { String($0.output.1) })
+        #expect(options.count > 15)
+        for option in options { #expect(manual.contains(" -\(option) ") || manual.contains(" -\(option)\n"), "man/pushin.1 lacks --\(option): regenerate it") }
+        for subcommand in ["cache", "random", "init"] { #expect(manual.contains("Em \(subcommand)")) }
+    }
+
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScripts(shell: String) throws {
+        let result = try Pushin.run(["--generate-completion-script", shell])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("pushin") && result.standardOutput.contains("color-depth"))
+    }
+}
