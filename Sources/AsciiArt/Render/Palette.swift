@@ -1,5 +1,6 @@
 /// An 8-bit sRGB colour.
 public struct RGB: Sendable, Equatable, Hashable {
+    /// The channels, 0...255.
     public var red, green, blue: UInt8
 
     /// Makes a colour from its channels.
