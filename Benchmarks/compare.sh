@@ -4,7 +4,8 @@
 #   Benchmarks/compare.sh [RUNS]
 #
 # Peers: jp2a, chafa --symbols ascii, and djpeg -grayscale -scale 1/8 (the JPEG decode floor:
-# what any tool must spend just to read the file). Inputs: the 5120 × 2880 wallpapers of
+# what any tool must spend just to read the file). "pushin" draws the whole picture, as the
+# peers do; "pushin auto" is pushin's default, which also looks for a background to remove. Inputs: the 5120 × 2880 wallpapers of
 # Debian's plasma-workspace-wallpapers (a baseline JPEG, a progressive JPEG, a PNG) and a
 # 640 × 480 JPEG made from one of them. All commands run in the same session, alternating,
 # so the ratios hold on a noisy machine even when the absolute times drift.
@@ -37,10 +38,11 @@ for index in "${!files[@]}"; do
   file=${files[$index]}
   commands=(
     "$pushin -w 80 --background none $file"
+    "$pushin -w 80 $file"
     "jp2a --width=80 $file"
     "chafa --symbols ascii --size 80x --colors none $file"
   )
-  names=(pushin jp2a chafa)
+  names=(pushin "pushin auto" jp2a chafa)
   case "$file" in *.jpg) commands+=("djpeg -grayscale -scale 1/8 -outfile /dev/null $file"); names+=("djpeg 1/8");; esac
   hyperfine -N --warmup 2 --runs "$runs" --export-json "$work/$index.json" "${commands[@]}" >/dev/null 2>&1
   python3 - "${labels[$index]}" "$work/$index.json" "${names[@]}" <<'PY'
@@ -52,6 +54,6 @@ base = medians["pushin"]
 print(f"{label}:")
 for name, median in medians.items():
     ratio = "" if name == "pushin" else f"  pushin is {median / base:.2f}x as fast" if median >= base else f"  pushin is {base / median:.2f}x slower"
-    print(f"  {name:10s} {median:8.1f} ms{ratio}")
+    print(f"  {name:11s} {median:8.1f} ms{ratio}")
 PY
 done

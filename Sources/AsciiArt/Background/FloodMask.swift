@@ -31,9 +31,12 @@ enum FloodMask {
     static func mask(_ image: Image, size: GridSize, fallBack: Bool) -> Grid<Bool>? {
         let work = Resize.areaAverage(
             image, to: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
-        let lab = LabImage(work)
-        let model = BorderModel(lab)
+        // The border alone decides whether there is a background at all: a photo filled edge to
+        // edge costs only the conversion of its border.
+        let ring = BorderModel.ringIndices(width: work.columns, height: work.rows)
+        let model = BorderModel(LabImage(work, only: ring))
         if fallBack && model.spread > sceneSpread { return nil }
+        let lab = LabImage(work)
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }

@@ -13,8 +13,9 @@ struct LabImage {
     /// Lightness 0...100, then the a and b axes, each `width * height` values row after row.
     var l: [Float], a: [Float], b: [Float]
 
-    /// Converts averaged sRGB cells (0...255 a channel) to CIELAB.
-    init(_ cells: Grid<Cell>) {
+    /// Converts averaged sRGB cells (0...255 a channel) to CIELAB; with `only`, just those
+    /// pixels (the others read as black).
+    init(_ cells: Grid<Cell>, only indices: [Int]? = nil) {
         width = cells.columns
         height = cells.rows
         let count = cells.values.count
@@ -25,7 +26,7 @@ struct LabImage {
             l.withUnsafeMutableBufferPointer { l in
                 a.withUnsafeMutableBufferPointer { a in
                     b.withUnsafeMutableBufferPointer { b in
-                        for index in 0 ..< count {
+                        for index in indices ?? Array(0 ..< count) {
                             let cell = cells[index]
                             // sRGB to linear light, from a table in quarter steps: cells are
                             // averages, so their channels fall between whole values.
