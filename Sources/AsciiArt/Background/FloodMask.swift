@@ -1,6 +1,6 @@
 /// Background removal by flooding from the border through colours the border model explains.
 ///
-/// Works on a grid finer than the art (4 × 8 work pixels per cell), in CIELAB:
+/// Works on a grid finer than the art (3 × 6 work pixels per cell), in CIELAB:
 /// 1. fit the border's colour as a plane (a flat colour or a gradient) and measure its spread;
 /// 2. flood from the border through pixels within the tolerance (median + 4 × MAD of the
 ///    border's distances, clamped to 2...40 ΔE; the low floor keeps faint white-on-white edges);
@@ -11,7 +11,7 @@
 /// 5. a cell is background when at least half its work pixels are.
 enum FloodMask {
     /// Work pixels per cell, across and down.
-    static let workPixels = (across: 4, down: 8)
+    static let workPixels = (across: 3, down: 6)
     /// The tolerance's floor and ceiling, in ΔE.
     static let tolerance: ClosedRange<Float> = 2 ... 40
     /// Above this border spread (ΔE) the border is not one background but a scene: `auto`
@@ -20,8 +20,8 @@ enum FloodMask {
     /// Enclosed regions are taken as holes only on backgrounds this flat, and this mid-toned.
     static let flatSpread: Float = 3
     static let holeLightness: ClosedRange<Float> = 15 ... 92
-    /// Smallest hole, in work pixels (a quarter of a cell row's worth is noise).
-    static let minimumHole = 64
+    /// Smallest hole, in work pixels: two cells. Smaller pockets are left to the halo.
+    static let minimumHole = 36
     /// Halo growth: rounds, and the half-width of the window whose subject colour is compared.
     static let haloRounds = 3
     static let haloRadius = 3
