@@ -13,18 +13,16 @@ public struct ConversionOptions: Sendable, Equatable {
     /// The defaults: pushin's standard look, a 100-megapixel budget, strict decoding.
     public init() {}
 
-    /// Pixels each cell should average over at least, across and down. A cell is about twice as
-    /// tall as wide, so 4 × 8 samples keep the samples square; DCT scaling never goes below it.
-    static let samplesPerCell = (across: 4, down: 8)
-
     /// What to ask of the decoder: enough pixels for the grid, within the budget.
     var decodeOptions: DecodeOptions {
         var decode = DecodeOptions()
         decode.maxPixels = maxPixels
         decode.lenient = lenient
+        // DCT scaling and PNG block averaging never go below what the pipeline asks per cell.
+        let samples = BackgroundMask.samplesPerCell(for: art.background)
         let columns = art.columns ?? (art.rows == nil ? art.defaultColumns : 0)
-        decode.minimumWidth = columns * Self.samplesPerCell.across
-        decode.minimumHeight = (art.rows ?? 0) * Self.samplesPerCell.down
+        decode.minimumWidth = columns * samples.across
+        decode.minimumHeight = (art.rows ?? 0) * samples.down
         return decode
     }
 

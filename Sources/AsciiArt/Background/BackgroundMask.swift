@@ -15,6 +15,16 @@ public enum BackgroundMode: String, Sendable, CaseIterable {
 
 /// Per-cell masks: `true` marks a background cell.
 public enum BackgroundMask {
+    /// How many pixels across and down each cell the picture should have for `mode`: the
+    /// flood's work grid for the modes that may flood, else 2 × 4, enough for a faithful area
+    /// average (a cell is about twice as tall as wide, so the samples stay square).
+    public static func samplesPerCell(for mode: BackgroundMode) -> (across: Int, down: Int) {
+        switch mode {
+        case .auto, .flood: return FloodMask.workPixels
+        case .alpha, .corners, .none: return (2, 4)
+        }
+    }
+
     /// The mask for `mode`; `nil` when nothing is removed.
     ///
     /// `cells` and `luma` are the picture at the art's grid; `image` is the picture itself, for
