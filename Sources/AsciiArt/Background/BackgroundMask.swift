@@ -15,12 +15,14 @@ public enum BackgroundMode: String, Sendable, CaseIterable {
 
 /// Per-cell masks: `true` marks a background cell.
 public enum BackgroundMask {
-    /// How many pixels across and down each cell the picture should have for `mode`: the
-    /// flood's work grid for the modes that may flood, else 2 × 4, enough for a faithful area
-    /// average (a cell is about twice as tall as wide, so the samples stay square).
+    /// How many pixels across and down each cell the picture should have for `mode`: 4 × 8
+    /// for the modes that may flood (more than the flood's 3 × 6 work grid, whose pixels are
+    /// then area averages; decoding at exactly 3 × 6 scored 0.867 instead of 0.873 mean IoU),
+    /// else 2 × 4, enough for a faithful area average (a cell is about twice as tall as wide,
+    /// so the samples stay square).
     public static func samplesPerCell(for mode: BackgroundMode) -> (across: Int, down: Int) {
         switch mode {
-        case .auto, .flood: return FloodMask.workPixels
+        case .auto, .flood: return (4, 8)
         case .alpha, .corners, .none: return (2, 4)
         }
     }

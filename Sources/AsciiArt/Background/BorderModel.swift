@@ -12,12 +12,12 @@ struct BorderModel {
     /// How wide the border ring is, in work pixels.
     static let ringWidth = 2
 
-    /// Fits the model to the ring of border pixels, robustly: each of four rounds drops the 40 %
-    /// of pixels that fit worst, so a subject touching the border does not pull the fit.
-    init(_ image: LabImage) {
+    /// Fits the model to the `ring` of border pixels (`ringIndices`), robustly: each of four
+    /// rounds drops the 40 % of pixels that fit worst, so a subject touching the border does not
+    /// pull the fit. Only the ring's pixels of `image` are read.
+    init(_ image: LabImage, ring: [Int]) {
         width = image.width
         height = image.height
-        let ring = Self.ringIndices(width: image.width, height: image.height)
         var kept = ring
         var coefficients = [(Float, Float, Float)](repeating: (0, 0, 0), count: 3)
         var distances: [Float] = []
@@ -50,6 +50,7 @@ struct BorderModel {
         }
     }
 
+    /// The pixels within `ringWidth` of the picture's edge.
     static func ringIndices(width: Int, height: Int) -> [Int] {
         (0 ..< width * height).filter { index in
             let x = index % width, y = index / width

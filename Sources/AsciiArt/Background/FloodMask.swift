@@ -34,13 +34,13 @@ enum FloodMask {
         // The border alone decides whether there is a background at all: a photo filled edge to
         // edge costs only the conversion of its border.
         let ring = BorderModel.ringIndices(width: work.columns, height: work.rows)
-        let model = BorderModel(LabImage(work, only: ring))
+        let model = BorderModel(LabImage(work, only: ring), ring: ring)
         if fallBack && model.spread > sceneSpread { return nil }
         let lab = LabImage(work)
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }
-        var background = flood(candidate, width: lab.width, height: lab.height)
+        var background = flood(candidate, from: ring, width: lab.width)
         let centre = model.colour(x: lab.width / 2, y: lab.height / 2)
         if model.spread <= flatSpread && holeLightness.contains(centre.0) {
             addHoles(candidate, to: &background, width: lab.width, height: lab.height)
@@ -49,10 +49,10 @@ enum FloodMask {
         return cells(background, size: size)
     }
 
-    /// The pixels reachable from the border through candidates (4-connected).
-    static func flood(_ candidate: [Bool], width: Int, height: Int) -> [Bool] {
+    /// The pixels reachable from `seeds` (the border) through candidates (4-connected).
+    static func flood(_ candidate: [Bool], from seeds: [Int], width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
-        var queue = BorderModel.ringIndices(width: width, height: height).filter { candidate[$0] }
+        var queue = seeds.filter { candidate[$0] }
         queue.reserveCapacity(candidate.count)
         candidate.withUnsafeBufferPointer { candidate in
             reached.withUnsafeMutableBufferPointer { reached in
