@@ -123,13 +123,14 @@ import Testing
     @Test func trimmingFollowsTheMask() {
         // A small disc in the top-left quarter: trimmed to it plus 2 rows and 4 columns.
         let (image, _) = Self.scene(
-            Self.disc(cx: 80, cy: 80, radius: 40), subject: { _, _ in [250, 250, 250] }, background: { _, _ in [10, 60, 30] })
+            Self.disc(cx: 80, cy: 80, radius: 36), subject: { _, _ in [250, 250, 250] }, background: { _, _ in [10, 60, 30] })
         var options = ArtOptions()
         options.columns = Self.size.columns
         options.rows = Self.size.rows
         let art = Pipeline.art(from: image, options: options)
-        // The disc covers columns 5..<15 and rows 3..<7 (x 40...120, y 40...120 of 320).
-        #expect(art.glyphs.columns == 10 + 2 * 4 && art.glyphs.rows == 4 + 2 * 2, "\(art.glyphs.columns) × \(art.glyphs.rows)")
+        // The disc (x and y 44...116 of 320, cells 8 × 16 pixels) covers more than half of the
+        // cells in columns 6..<14 and rows 3..<7, and less than half of the cells around them.
+        #expect(art.glyphs.columns == 8 + 2 * 4 && art.glyphs.rows == 4 + 2 * 2, "\(art.glyphs.columns) × \(art.glyphs.rows)")
         #expect(art.fullMask?.columns == Self.size.columns, "the full mask is kept for --debug")
     }
 }

@@ -45,17 +45,31 @@ struct BorderModel {
 
     /// Every pixel's colour distance from the model.
     func distances(_ image: LabImage) -> [Float] {
-        (0 ..< image.width * image.height).map { index in
-            image.distance(index, to: colour(x: index % width, y: index / width))
+        var distances = [Float](repeating: 0, count: width * height)
+        var index = 0
+        for y in 0 ..< height {
+            for x in 0 ..< width {
+                distances[index] = image.distance(index, to: colour(x: x, y: y))
+                index += 1
+            }
         }
+        return distances
     }
 
-    /// The pixels within `ringWidth` of the picture's edge.
+    /// The pixels within `ringWidth` of the picture's edge, in order.
     static func ringIndices(width: Int, height: Int) -> [Int] {
-        (0 ..< width * height).filter { index in
-            let x = index % width, y = index / width
-            return x < ringWidth || y < ringWidth || x >= width - ringWidth || y >= height - ringWidth
+        var ring: [Int] = []
+        for y in 0 ..< height {
+            let row = y * width
+            if y < ringWidth || y >= height - ringWidth {
+                ring.append(contentsOf: row ..< row + width)
+            } else {
+                let left = min(ringWidth, width)
+                ring.append(contentsOf: row ..< row + left)
+                ring.append(contentsOf: row + max(left, width - ringWidth) ..< row + width)
+            }
         }
+        return ring
     }
 
     private static func distance(

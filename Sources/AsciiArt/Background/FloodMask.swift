@@ -1,6 +1,6 @@
 /// Background removal by flooding from the border through colours the border model explains.
 ///
-/// Works on a grid finer than the art (3 × 6 work pixels per cell), in CIELAB:
+/// Works on a grid finer than the art (3 × 5 work pixels per cell), in CIELAB:
 /// 1. fit the border's colour as a plane (a flat colour or a gradient) and measure its spread;
 /// 2. flood from the border through pixels within the tolerance (median + 4 × MAD of the
 ///    border's distances, clamped to 2...40 ΔE; the low floor keeps faint white-on-white edges);
@@ -8,10 +8,11 @@
 ///    donut's hole); a dark eye in a face, or white inside an icon on white, stays subject;
 /// 4. grow the background a few pixels into pixels that look more like the background than like
 ///    the subject around them (shadows, anti-aliasing);
-/// 5. a cell is background when at least half its work pixels are.
+/// 5. a cell is background when more than half its work pixels are.
 enum FloodMask {
-    /// Work pixels per cell, across and down.
-    static let workPixels = (across: 3, down: 6)
+    /// Work pixels per cell, across and down. Measured on the development set (mean IoU):
+    /// 3 × 6 scored 0.875, 3 × 5 0.874 for 17 % less work, 2 × 5 0.870, 2 × 4 0.862.
+    static let workPixels = (across: 3, down: 5)
     /// The tolerance's floor and ceiling, in ΔE.
     static let tolerance: ClosedRange<Float> = 2 ... 40
     /// Above this border spread (ΔE) the border is not one background but a scene: `auto`
@@ -31,12 +32,10 @@ enum FloodMask {
     static func mask(_ image: Image, size: GridSize, fallBack: Bool) -> Grid<Bool>? {
         let work = Resize.areaAverage(
             image, to: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
-        // The border alone decides whether there is a background at all: a photo filled edge to
-        // edge costs only the conversion of its border.
         let ring = BorderModel.ringIndices(width: work.columns, height: work.rows)
-        let model = BorderModel(LabImage(work, only: ring), ring: ring)
-        if fallBack && model.spread > sceneSpread { return nil }
         let lab = LabImage(work)
+        let model = BorderModel(lab, ring: ring)
+        if fallBack && model.spread > sceneSpread { return nil }
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }
@@ -45,7 +44,13 @@ enum FloodMask {
         if model.spread <= flatSpread && holeLightness.contains(centre.0) {
             addHoles(candidate, to: &background, width: lab.width, height: lab.height)
         }
-        for _ in 0 ..< haloRounds { growHalo(&background, lab: lab, distances: distances) }
+        var frontier = subjectFrontier(of: background, width: lab.width)
+        var sums = SummedArea(lab: lab)
+        for _ in 0 ..< haloRounds {
+            sums.count(subject: background)
+            let joined = growHalo(&background, at: frontier, lab: lab, distances: distances, sums: sums)
+            frontier = subjectNeighbours(of: joined, in: background, width: lab.width, height: lab.height)
+        }
         return cells(background, size: size)
     }
 
@@ -99,26 +104,55 @@ enum FloodMask {
         }
     }
 
-    /// One round of halo growth: a subject pixel next to the background joins it when it is
-    /// closer to the background model than to the mean colour of the subject pixels around it.
-    static func growHalo(_ background: inout [Bool], lab: LabImage, distances: [Float]) {
-        let width = lab.width, height = lab.height
-        let sums = SummedArea(lab: lab, subject: background, width: width, height: height)
-        var joining: [Int] = []
+    /// The subject pixels with a background pixel beside them.
+    static func subjectFrontier(of background: [Bool], width: Int) -> [Int] {
+        let height = background.count / max(width, 1)
+        var frontier: [Int] = []
         background.withUnsafeBufferPointer { background in
-            for index in 0 ..< background.count where !background[index] {
-                let x = index % width, y = index / width
-                let touches = (x > 0 && background[index - 1]) || (x < width - 1 && background[index + 1])
-                    || (y > 0 && background[index - width]) || (y < height - 1 && background[index + width])
-                guard touches else { continue }
-                let mean = sums.mean(x0: x - haloRadius, y0: y - haloRadius, x1: x + haloRadius, y1: y + haloRadius)
-                if let mean, distances[index] < lab.distance(index, to: mean) { joining.append(index) }
+            for y in 0 ..< height {
+                for x in 0 ..< width {
+                    let index = y * width + x
+                    guard !background[index] else { continue }
+                    if (x > 0 && background[index - 1]) || (x < width - 1 && background[index + 1])
+                        || (y > 0 && background[index - width]) || (y < height - 1 && background[index + width]) {
+                        frontier.append(index)
+                    }
+                }
             }
         }
-        for index in joining { background[index] = true }
+        return frontier
     }
 
-    /// Background cells: at least half their work pixels are background.
+    /// The subject pixels beside any of `pixels`, each once.
+    static func subjectNeighbours(of pixels: [Int], in background: [Bool], width: Int, height: Int) -> [Int] {
+        var listed = Set<Int>()
+        var neighbours: [Int] = []
+        for index in pixels {
+            for next in Self.neighbours(index, width: width, height: height) where !background[next] {
+                if listed.insert(next).inserted { neighbours.append(next) }
+            }
+        }
+        return neighbours
+    }
+
+    /// One round of halo growth over the `frontier` (subject pixels beside the background): a
+    /// pixel joins the background when it is closer to the background model than to the mean
+    /// colour of the subject pixels around it. Returns the pixels that joined.
+    static func growHalo(
+        _ background: inout [Bool], at frontier: [Int], lab: LabImage, distances: [Float], sums: SummedArea
+    ) -> [Int] {
+        let width = lab.width
+        let joining = frontier.filter { index in
+            let x = index % width, y = index / width
+            let mean = sums.mean(x0: x - haloRadius, y0: y - haloRadius, x1: x + haloRadius, y1: y + haloRadius)
+            guard let mean else { return false }
+            return distances[index] < lab.distance(index, to: mean)
+        }
+        for index in joining { background[index] = true }
+        return joining
+    }
+
+    /// Background cells: more than half their work pixels are background.
     static func cells(_ background: [Bool], size: GridSize) -> Grid<Bool> {
         let width = size.columns * workPixels.across
         let half = workPixels.across * workPixels.down / 2
@@ -131,7 +165,7 @@ enum FloodMask {
                         count += 1
                     }
                 }
-                mask[column, row] = count >= half
+                mask[column, row] = count > half
             }
         }
         return mask
@@ -166,16 +200,23 @@ enum FloodMask {
 /// The mean colour of the subject pixels in any rectangle, in constant time: summed-area
 /// tables of the subject's count and of its L, a and b, interleaved in one array.
 struct SummedArea {
+    private let lab: LabImage
     private var table: [Float]
     private let stride: Int
     private let width: Int, height: Int
 
-    init(lab: LabImage, subject background: [Bool], width: Int, height: Int) {
-        self.width = width
-        self.height = height
+    /// Tables for `lab` with no subject yet: call `count(subject:)`.
+    init(lab: LabImage) {
+        self.lab = lab
+        width = lab.width
+        height = lab.height
         stride = width + 1
-        var table = [Float](repeating: 0, count: 4 * stride * (height + 1))
-        let stride = self.stride
+        table = [Float](repeating: 0, count: 4 * stride * (height + 1))
+    }
+
+    /// Fills the tables, in place, for the subject pixels (those not in `background`).
+    mutating func count(subject background: [Bool]) {
+        let width = width, height = height, stride = stride, lab = lab
         table.withUnsafeMutableBufferPointer { table in
             for y in 0 ..< height {
                 var count: Float = 0, l: Float = 0, a: Float = 0, b: Float = 0
@@ -192,7 +233,6 @@ struct SummedArea {
                 }
             }
         }
-        self.table = table
     }
 
     /// The mean subject colour in the inclusive box, clipped to the picture; `nil` when the box
