@@ -135,6 +135,54 @@ import Testing
     }
 }
 
+/// The pieces of the border model: its ring, its quantiles and its fit.
+struct BorderModelTests {
+    @Test func ringIsEveryPixelWithinTwoOfTheEdgeOnce() {
+        for (width, height) in [(10, 8), (3, 3), (5, 1), (1, 6), (4, 4)] {
+            let ring = BorderModel.ringIndices(width: width, height: height)
+            let expected = (0 ..< width * height).filter { index in
+                let x = index % width, y = index / width
+                return x < 2 || y < 2 || x >= width - 2 || y >= height - 2
+            }
+            #expect(ring == expected, "\(width) × \(height)")
+        }
+    }
+
+    @Test func quantileBySelectionMatchesTheSortedValues() {
+        var generator = SplitMix(seed: 7)
+        for count in [1, 2, 3, 10, 101, 1000] {
+            // Few distinct values, so ties are common.
+            let values = (0 ..< count).map { _ in Float(Int.random(in: 0 ... 20, using: &generator)) }
+            let sorted = values.sorted()
+            for q: Float in [0, 0.25, 0.5, 0.6, 1] {
+                let rank = min(count - 1, Int(Float(count - 1) * q))
+                #expect(BorderModel.quantile(values, q) == sorted[rank], "\(count) values, q = \(q)")
+            }
+        }
+        #expect(BorderModel.quantile([], 0.5) == 0)
+    }
+
+    @Test func gradientBorderIsFittedExactlyDespiteASubjectOnIt() {
+        // Lightness rises from 20 on the left to 80 on the right; a red block covers part of
+        // the top edge. The fit ignores the block and recovers the gradient.
+        let width = 60, height = 30
+        let cells = Grid(columns: width, rows: height, values: (0 ..< width * height).map { index in
+            let x = index % width, y = index / width
+            if y < 4 && (10 ..< 25).contains(x) { return Cell(red: 230, green: 20, blue: 20) }
+            let gray = Float(50 + 150 * x / width)
+            return Cell(red: gray, green: gray, blue: gray)
+        })
+        let ring = BorderModel.ringIndices(width: width, height: height)
+        let model = BorderModel(LabImage(cells, at: ring), ring: ring, width: width, height: height)
+        let full = LabImage(cells)
+        for (x, y) in [(0, 0), (59, 29), (30, 15), (5, 29)] {
+            let colour = model.colour(x: x, y: y)
+            #expect(full.distance((height - 1) * width + x, to: colour) < 1.5, "(\(x), \(y)): \(colour)")
+        }
+        #expect(model.spread < 3, "a clean gradient strays little: \(model.spread)")
+    }
+}
+
 /// A small seeded generator, so the random pictures are the same on every run.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64

@@ -12,22 +12,26 @@ struct BorderModel {
     /// How wide the border ring is, in work pixels.
     static let ringWidth = 2
 
-    /// Fits the model to the `ring` of border pixels (`ringIndices`), robustly: each of four
-    /// rounds drops the 40 % of pixels that fit worst, so a subject touching the border does not
-    /// pull the fit. Only the ring's pixels of `image` are read.
-    init(_ image: LabImage, ring: [Int]) {
-        width = image.width
-        height = image.height
-        var kept = ring
+    /// Fits the model to the border's colours, robustly: each of four rounds drops the 40 % of
+    /// pixels that fit worst, so a subject touching the border does not pull the fit.
+    ///
+    /// `colours` holds, in order, the colours of the `ring` pixels (`ringIndices`) of a picture
+    /// `width` × `height`: a picture filled edge to edge costs the conversion of its border only.
+    init(_ colours: LabImage, ring: [Int], width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        let positions = ring.map { (x: Float($0 % width) / Float(width), y: Float($0 / width) / Float(height)) }
+        var kept = Array(ring.indices)
         var coefficients = [(Float, Float, Float)](repeating: (0, 0, 0), count: 3)
         var distances: [Float] = []
         for round in 0 ..< 4 {
-            let channels = [image.l, image.a, image.b]
-            coefficients = channels.map { Self.planeFit($0, indices: kept, width: image.width, height: image.height) }
-            distances = ring.map { Self.distance(image, $0, coefficients, width: image.width, height: image.height) }
+            coefficients = [colours.l, colours.a, colours.b].map { Self.planeFit($0, at: kept, positions: positions) }
+            distances = positions.indices.map { k in
+                colours.distance(k, to: Self.colour(coefficients, u: positions[k].x, v: positions[k].y))
+            }
             if round < 3 {
                 let cutoff = Self.quantile(distances, 0.6)
-                kept = zip(ring, distances).filter { $0.1 <= cutoff }.map(\.0)
+                kept = distances.indices.filter { distances[$0] <= cutoff }
             }
         }
         self.coefficients = coefficients
@@ -38,9 +42,12 @@ struct BorderModel {
 
     /// The model's colour at a pixel.
     func colour(x: Int, y: Int) -> (Float, Float, Float) {
-        let u = Float(x) / Float(width), v = Float(y) / Float(height)
-        let c = coefficients
-        return (c[0].0 + c[0].1 * u + c[0].2 * v, c[1].0 + c[1].1 * u + c[1].2 * v, c[2].0 + c[2].1 * u + c[2].2 * v)
+        Self.colour(coefficients, u: Float(x) / Float(width), v: Float(y) / Float(height))
+    }
+
+    /// The colour of the planes `c` at (u, v), both in 0...1.
+    private static func colour(_ c: [(Float, Float, Float)], u: Float, v: Float) -> (Float, Float, Float) {
+        (c[0].0 + c[0].1 * u + c[0].2 * v, c[1].0 + c[1].1 * u + c[1].2 * v, c[2].0 + c[2].1 * u + c[2].2 * v)
     }
 
     /// Every pixel's colour distance from the model.
@@ -72,22 +79,16 @@ struct BorderModel {
         return ring
     }
 
-    private static func distance(
-        _ image: LabImage, _ index: Int, _ c: [(Float, Float, Float)], width: Int, height: Int
-    ) -> Float {
-        let u = Float(index % width) / Float(width), v = Float(index / width) / Float(height)
-        return image.distance(index, to: (
-            c[0].0 + c[0].1 * u + c[0].2 * v, c[1].0 + c[1].1 * u + c[1].2 * v, c[2].0 + c[2].1 * u + c[2].2 * v))
-    }
-
-    /// Least-squares plane through the values at `indices`: solves the 3 × 3 normal equations
-    /// by Cramer's rule; a degenerate system (all points on a line) keeps the mean.
-    private static func planeFit(_ values: [Float], indices: [Int], width: Int, height: Int) -> (Float, Float, Float) {
+    /// Least-squares plane through `values[k]` at `positions[k]` for the `k` in `kept`: solves
+    /// the 3 × 3 normal equations by Cramer's rule; a degenerate system (all points on a line)
+    /// keeps the mean.
+    private static func planeFit(
+        _ values: [Float], at kept: [Int], positions: [(x: Float, y: Float)]
+    ) -> (Float, Float, Float) {
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0, sv = 0.0, sxv = 0.0, syv = 0.0
-        let scaleX = 1 / Double(width), scaleY = 1 / Double(height)
         values.withUnsafeBufferPointer { values in
-            for index in indices {
-                let x = Double(index % width) * scaleX, y = Double(index / width) * scaleY, v = Double(values[index])
+            for k in kept {
+                let x = Double(positions[k].x), y = Double(positions[k].y), v = Double(values[k])
                 n += 1; sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y
                 sv += v; sxv += x * v; syv += y * v
             }
@@ -104,9 +105,27 @@ struct BorderModel {
             Float(determinant(n, sx, sv, sx, sxx, sxv, sy, sxy, syv) / whole))
     }
 
+    /// The value at quantile `q` (0...1) of `values`, found by selection rather than a sort.
     static func quantile(_ values: [Float], _ q: Float) -> Float {
         guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int(Float(sorted.count - 1) * q))]
+        var values = values
+        let rank = min(values.count - 1, Int(Float(values.count - 1) * q))
+        var low = 0, high = values.count - 1
+        while low < high {
+            // Hoare partition around the middle value, then keep the side that holds `rank`.
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { high = j } else if rank >= i { low = i } else { break }
+        }
+        return values[rank]
     }
 }

@@ -33,9 +33,9 @@ enum FloodMask {
         let work = Resize.areaAverage(
             image, to: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
         let ring = BorderModel.ringIndices(width: work.columns, height: work.rows)
-        let lab = LabImage(work)
-        let model = BorderModel(lab, ring: ring)
+        let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.columns, height: work.rows)
         if fallBack && model.spread > sceneSpread { return nil }
+        let lab = LabImage(work)
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }

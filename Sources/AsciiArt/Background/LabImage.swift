@@ -15,12 +15,21 @@ struct LabImage {
 
     /// Converts averaged sRGB cells (0...255 a channel) to CIELAB.
     init(_ cells: Grid<Cell>) {
-        width = cells.columns
-        height = cells.rows
-        let count = cells.values.count
+        self.init(cells.values, width: cells.columns, height: cells.rows)
+    }
+
+    /// Converts only the cells at `indices`, in that order, into a picture one row high.
+    init(_ cells: Grid<Cell>, at indices: [Int]) {
+        self.init(indices.map { cells.values[$0] }, width: indices.count, height: 1)
+    }
+
+    private init(_ cells: [Cell], width: Int, height: Int) {
+        self.width = width
+        self.height = height
+        let count = cells.count
         var l = [Float](repeating: 0, count: count), a = l, b = l
         let linear = Self.linearTable, companded = Self.compandedTable
-        cells.values.withUnsafeBufferPointer { cells in
+        cells.withUnsafeBufferPointer { cells in
             linear.withUnsafeBufferPointer { linear in
             companded.withUnsafeBufferPointer { companded in
             l.withUnsafeMutableBufferPointer { l in
