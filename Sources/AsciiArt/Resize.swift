@@ -7,18 +7,45 @@ public enum Resize {
     /// one pixel under it. Colour is averaged weighted by alpha, so the colour of a transparent
     /// pixel never leaks into its cell.
     public static func areaAverage(_ image: Image, to size: GridSize) -> Grid<Cell> {
-        let columnSpans = spans(count: size.columns, over: image.width)
-        let rowSpans = spans(count: size.rows, over: image.height)
-        var cells: [Cell] = []
-        cells.reserveCapacity(size.columns * size.rows)
-        image.pixels.withUnsafeBufferPointer { pixels in
-            for rowSpan in rowSpans {
-                for columnSpan in columnSpans {
-                    cells.append(average(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
+        let sampler = AreaSampler(image, size: size)
+        return Grid(columns: size.columns, rows: size.rows, values: (0 ..< size.columns * size.rows).map(sampler.cell))
+    }
+
+    /// `areaAverage` one cell at a time, for stages that need only some cells, or that turn
+    /// each cell into something else at once rather than keep a grid of them.
+    struct AreaSampler {
+        let image: Image
+        let size: GridSize
+        private let columnSpans: [Range<Int>], rowSpans: [Range<Int>]
+
+        init(_ image: Image, size: GridSize) {
+            self.image = image
+            self.size = size
+            columnSpans = spans(count: size.columns, over: image.width)
+            rowSpans = spans(count: size.rows, over: image.height)
+        }
+
+        /// Calls `body` with each index (row after row) and cell of `areaAverage(image, to: size)`.
+        func forEachCell(_ body: (Int, Cell) -> Void) {
+            image.pixels.withUnsafeBufferPointer { pixels in
+                var index = 0
+                for rowSpan in rowSpans {
+                    for columnSpan in columnSpans {
+                        body(index, average(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
+                        index += 1
+                    }
                 }
             }
         }
-        return Grid(columns: size.columns, rows: size.rows, values: cells)
+
+        /// The cell at `index` (row after row) of `areaAverage(image, to: size)`.
+        func cell(_ index: Int) -> Cell {
+            image.pixels.withUnsafeBufferPointer { pixels in
+                average(
+                    pixels, imageWidth: image.width,
+                    columns: columnSpans[index % size.columns], rows: rowSpans[index / size.columns])
+            }
+        }
     }
 
     /// Splits `0 ..< length` into `count` contiguous spans of nearly equal size, none empty.

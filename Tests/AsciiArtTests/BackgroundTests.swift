@@ -163,23 +163,44 @@ struct BorderModelTests {
     }
 
     @Test func gradientBorderIsFittedExactlyDespiteASubjectOnIt() {
-        // Lightness rises from 20 on the left to 80 on the right; a red block covers part of
-        // the top edge. The fit ignores the block and recovers the gradient.
+        // Gray rises from 50 on the left to 200 on the right; a red block covers part of the
+        // top edge. The fit ignores the block and recovers the gradient.
         let width = 60, height = 30
-        let cells = Grid(columns: width, rows: height, values: (0 ..< width * height).map { index in
-            let x = index % width, y = index / width
-            if y < 4 && (10 ..< 25).contains(x) { return Cell(red: 230, green: 20, blue: 20) }
-            let gray = Float(50 + 150 * x / width)
-            return Cell(red: gray, green: gray, blue: gray)
-        })
+        let image = Pictures.make(width: width, height: height) { x, y in
+            if y < 4 && (10 ..< 25).contains(x) { return [230, 20, 20, 255] }
+            let gray = UInt8(50 + 150 * x / width)
+            return [gray, gray, gray, 255]
+        }
+        let pixels = Resize.AreaSampler(image, size: GridSize(columns: width, rows: height))
         let ring = BorderModel.ringIndices(width: width, height: height)
-        let model = BorderModel(LabImage(cells, at: ring), ring: ring, width: width, height: height)
-        let full = LabImage(cells)
+        let model = BorderModel(LabImage(pixels, at: ring), ring: ring, width: width, height: height)
+        let full = LabImage(pixels)
         for (x, y) in [(0, 0), (59, 29), (30, 15), (5, 29)] {
             let colour = model.colour(x: x, y: y)
             #expect(full.distance((height - 1) * width + x, to: colour) < 1.5, "(\(x), \(y)): \(colour)")
         }
         #expect(model.spread < 3, "a clean gradient strays little: \(model.spread)")
+    }
+
+    @Test func samplerGivesTheCellsOfTheResizeAndTheirColours() {
+        var generator = SplitMix(seed: 3)
+        let image = Pictures.make(width: 37, height: 23) { _, _ in
+            [UInt8.random(in: 0 ... 255, using: &generator), UInt8.random(in: 0 ... 255, using: &generator),
+             UInt8.random(in: 0 ... 255, using: &generator), 255]
+        }
+        let size = GridSize(columns: 11, rows: 7)
+        let grid = Resize.areaAverage(image, to: size)
+        let sampler = Resize.AreaSampler(image, size: size)
+        var seen: [Cell] = []
+        sampler.forEachCell { index, cell in
+            #expect(index == seen.count)
+            seen.append(cell)
+        }
+        #expect(seen == grid.values)
+        #expect((0 ..< grid.values.count).map(sampler.cell) == grid.values)
+        let fromGrid = LabImage(grid), fromSampler = LabImage(sampler), some = LabImage(sampler, at: [76, 0, 5])
+        #expect(fromGrid.l == fromSampler.l && fromGrid.a == fromSampler.a && fromGrid.b == fromSampler.b)
+        #expect(some.l == [fromGrid.l[76], fromGrid.l[0], fromGrid.l[5]] && some.width == 3 && some.height == 1)
     }
 }
 

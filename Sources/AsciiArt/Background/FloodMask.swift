@@ -30,10 +30,10 @@ enum FloodMask {
     /// The per-cell mask (`true` = background), or `nil` when `fallBack` is set and the border
     /// is not a background at all.
     static func mask(_ image: Image, size: GridSize, fallBack: Bool) -> Grid<Bool>? {
-        let work = Resize.areaAverage(
-            image, to: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
-        let ring = BorderModel.ringIndices(width: work.columns, height: work.rows)
-        let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.columns, height: work.rows)
+        let work = Resize.AreaSampler(
+            image, size: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
+        let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
+        let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.size.columns, height: work.size.rows)
         if fallBack && model.spread > sceneSpread { return nil }
         let lab = LabImage(work)
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)

@@ -15,50 +15,56 @@ struct LabImage {
 
     /// Converts averaged sRGB cells (0...255 a channel) to CIELAB.
     init(_ cells: Grid<Cell>) {
-        self.init(cells.values, width: cells.columns, height: cells.rows)
+        self.init(width: cells.columns, height: cells.rows) { convert in
+            for (index, cell) in cells.values.enumerated() { convert(index, cell) }
+        }
+    }
+
+    /// Converts the cells of an area-average resize as they are averaged, without keeping them.
+    init(_ sampler: Resize.AreaSampler) {
+        self.init(width: sampler.size.columns, height: sampler.size.rows, cells: sampler.forEachCell)
     }
 
     /// Converts only the cells at `indices`, in that order, into a picture one row high.
-    init(_ cells: Grid<Cell>, at indices: [Int]) {
-        self.init(indices.map { cells.values[$0] }, width: indices.count, height: 1)
+    init(_ sampler: Resize.AreaSampler, at indices: [Int]) {
+        self.init(width: indices.count, height: 1) { convert in
+            for (position, index) in indices.enumerated() { convert(position, sampler.cell(index)) }
+        }
     }
 
-    private init(_ cells: [Cell], width: Int, height: Int) {
+    /// A picture `width` × `height` whose pixels `cells` hands, with their indices, to the
+    /// converter it is given.
+    private init(width: Int, height: Int, cells: ((Int, Cell) -> Void) -> Void) {
         self.width = width
         self.height = height
-        let count = cells.count
+        let count = width * height
         var l = [Float](repeating: 0, count: count), a = l, b = l
-        let linear = Self.linearTable, companded = Self.compandedTable
-        cells.withUnsafeBufferPointer { cells in
-            linear.withUnsafeBufferPointer { linear in
-            companded.withUnsafeBufferPointer { companded in
-            l.withUnsafeMutableBufferPointer { l in
-                a.withUnsafeMutableBufferPointer { a in
-                    b.withUnsafeMutableBufferPointer { b in
-                        // CIELAB's companding function, from a table with linear interpolation.
-                        func f(_ t: Float) -> Float {
-                            let position = min(max(t, 0), 1) * Float(Self.compandedSteps)
-                            let step = min(Int(position), Self.compandedSteps - 1)
-                            let fraction = position - Float(step)
-                            return companded[step] + (companded[step + 1] - companded[step]) * fraction
-                        }
-                        for index in 0 ..< count {
-                            let cell = cells[index]
+        Self.linearTable.withUnsafeBufferPointer { linear in
+            Self.compandedTable.withUnsafeBufferPointer { companded in
+                l.withUnsafeMutableBufferPointer { l in
+                    a.withUnsafeMutableBufferPointer { a in
+                        b.withUnsafeMutableBufferPointer { b in
                             // sRGB to linear light, from a table in quarter steps: cells are
                             // averages, so their channels fall between whole values.
                             func toLinear(_ value: Float) -> Float { linear[Int(min(max(value, 0), 255) * 4 + 0.5)] }
-                            let red = toLinear(cell.red), green = toLinear(cell.green), blue = toLinear(cell.blue)
-                            let x = f((0.4124 * red + 0.3576 * green + 0.1805 * blue) * (1 / 0.950_47))
-                            let y = f(0.2126 * red + 0.7152 * green + 0.0722 * blue)
-                            let z = f((0.0193 * red + 0.1192 * green + 0.9505 * blue) * (1 / 1.088_83))
-                            l[index] = 116 * y - 16
-                            a[index] = 500 * (x - y)
-                            b[index] = 200 * (y - z)
+                            // CIELAB's companding function, from a table with linear interpolation.
+                            func f(_ t: Float) -> Float {
+                                let position = min(max(t, 0), 1) * Float(Self.compandedSteps)
+                                let step = min(Int(position), Self.compandedSteps - 1)
+                                return companded[step] + (companded[step + 1] - companded[step]) * (position - Float(step))
+                            }
+                            cells { index, cell in
+                                let red = toLinear(cell.red), green = toLinear(cell.green), blue = toLinear(cell.blue)
+                                let x = f((0.4124 * red + 0.3576 * green + 0.1805 * blue) * (1 / 0.950_47))
+                                let y = f(0.2126 * red + 0.7152 * green + 0.0722 * blue)
+                                let z = f((0.0193 * red + 0.1192 * green + 0.9505 * blue) * (1 / 1.088_83))
+                                l[index] = 116 * y - 16
+                                a[index] = 500 * (x - y)
+                                b[index] = 200 * (y - z)
+                            }
                         }
                     }
                 }
-            }
-            }
             }
         }
         self.l = l
