@@ -7,8 +7,10 @@ public enum Resize {
     /// one pixel under it. Colour is averaged weighted by alpha, so the colour of a transparent
     /// pixel never leaks into its cell.
     public static func areaAverage(_ image: Image, to size: GridSize) -> Grid<Cell> {
-        let sampler = AreaSampler(image, size: size)
-        return Grid(columns: size.columns, rows: size.rows, values: (0 ..< size.columns * size.rows).map(sampler.cell))
+        var cells: [Cell] = []
+        cells.reserveCapacity(size.columns * size.rows)
+        AreaSampler(image, size: size).forEachCell { _, cell in cells.append(cell) }
+        return Grid(columns: size.columns, rows: size.rows, values: cells)
     }
 
     /// `areaAverage` one cell at a time, for stages that need only some cells, or that turn
