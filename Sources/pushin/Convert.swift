@@ -28,7 +28,7 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var look: LookArguments
 
-    @Option(help: "text, ansi (text in colour) or html (a standalone page).")
+    @Option(help: "text, ansi (text in colour) or html (one standalone page of every input).")
     var format: OutputFormat = .text
 
     @OptionGroup var colors: ColorArguments
@@ -57,20 +57,31 @@ struct Convert: ParsableCommand {
         var failed = false
         var collected: [UInt8] = []
         var drawnCount = 0
+        var page: [(caption: String, art: Art)] = []
+        func emit(_ text: String) {
+            if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
+        }
         for input in InputFiles.expand(inputs) {
             do throws(FileError) {
                 let path = try input.get()
                 let conversion = try convert(path, options: options)
                 if let debug { try DebugImages.write(conversion, source: path, into: debug) }
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
-                var text = render(conversion.art, source: path, options: options)
-                if drawnCount > 0 && format != .html { text = "\n" + text }
+                if format == .html {
+                    // One page holds every picture, so it is written once all are drawn.
+                    page.append((caption: Self.displayName(path), art: conversion.art))
+                } else {
+                    emit((drawnCount > 0 ? "\n" : "") + render(conversion.art))
+                }
                 drawnCount += 1
-                if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
             } catch {
                 report(error.path, error.reason)
                 failed = true
             }
+        }
+        if !page.isEmpty {
+            let title = page.count == 1 ? page[0].caption : "pushin: \(page.count) pictures"
+            emit(HTMLPage.render(page, title: title, light: options.art.invert))
         }
         if let output {
             do throws(FileError) { try FileIO.writeAtomically(collected, to: output) } catch {
@@ -81,12 +92,13 @@ struct Convert: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    /// The art in the chosen format and colours.
-    private func render(_ art: Art, source: String, options: ConversionOptions) -> String {
-        if format == .html {
-            let title = source == "-" ? "standard input" : String(source.split(separator: "/").last ?? "")
-            return HTMLPage.render(art, title: title, light: options.art.invert)
-        }
+    /// How a page names an input: its file name, or "standard input".
+    private static func displayName(_ path: String) -> String {
+        path == "-" ? "standard input" : String(path.split(separator: "/").last ?? "")
+    }
+
+    /// The art as text, in colour when the colour options and the output call for it.
+    private func render(_ art: Art) -> String {
         let toTerminal = output == nil && Terminal.outputIsTerminal
         guard let depth = colors.depth(forceOn: format == .ansi, toTerminal: toTerminal) else { return art.plainText }
         return ANSIText.render(art, depth: depth, mode: colors.colorMode)

@@ -57,4 +57,16 @@ import Testing
         #expect(HTMLPage.render(art, title: "x", light: true).contains("background: #ffffff"))
         #expect(dark.split(separator: "<pre>", omittingEmptySubsequences: false).count == 2, "one <pre>")
     }
+
+    @Test func severalPicturesShareOnePageWithCaptions() {
+        let art = Art(
+            glyphs: Grid(columns: 1, rows: 1, values: ["#"]), cells: Grid(columns: 1, rows: 1, values: [Cell(red: 9, green: 9, blue: 9)]),
+            mask: nil, fullLuma: Grid(columns: 1, rows: 1, repeating: 0), fullMask: nil)
+        let page = HTMLPage.render([(caption: "one.png", art: art), (caption: "t<w>o.png", art: art)], title: "both", light: false)
+        #expect(page.split(separator: "<!DOCTYPE html>", omittingEmptySubsequences: false).count == 2, "one document")
+        #expect(page.split(separator: "<pre>", omittingEmptySubsequences: false).count == 3, "a <pre> for each picture")
+        #expect(page.contains("<h2>one.png</h2>\n<pre>") && page.contains("<h2>t&lt;w&gt;o.png</h2>\n<pre>"))
+        #expect(page.hasSuffix("</body>\n</html>\n"))
+        #expect(!HTMLPage.render(art, title: "alone.png", light: false).contains("<h2>"), "a lone picture needs no caption")
+    }
 }

@@ -60,6 +60,10 @@ import TestSupport
         let html = try Pushin.run(["-w", "30", "--format", "html", "images/robot.png"])
         #expect(html.standardOutput.hasPrefix("<!DOCTYPE html>") && html.standardOutput.contains("<title>robot.png</title>"))
         #expect(!html.standardOutput.contains(Self.escape))
+        let page = try Pushin.run(["-w", "30", "--format", "html", "images/robot.png", "images/balloon.png"])
+        #expect(page.standardOutput.split(separator: "<html", omittingEmptySubsequences: false).count == 2, "several inputs make one page")
+        #expect(page.standardOutput.contains("<h2>robot.png</h2>") && page.standardOutput.contains("<h2>balloon.png</h2>"))
+        #expect(page.standardOutput.contains("<title>pushin: 2 pictures</title>"))
     }
 
     @Test func closedPipeIsQuiet() throws {
