@@ -80,7 +80,7 @@ struct LookArguments: ParsableArguments {
 
 /// How art is written out: format and colour. Used by `convert` and (colour only) `random`.
 struct ColorArguments: ParsableArguments {
-    @Option(help: "Colour: auto (when writing to a terminal; see NO_COLOR, CLICOLOR_FORCE, TERM), always or never.")
+    @Option(help: ColorArguments.colorHelp)
     var color: ColorChoice = .auto
 
     @Option(help: "Colours to use: 16, 256 or truecolor (default: from $COLORTERM and $TERM).")
@@ -88,6 +88,10 @@ struct ColorArguments: ParsableArguments {
 
     @Option(help: "What the colour paints: fg (the glyph), bg (the cell) or both.")
     var colorMode: ColorMode = .fg
+
+    /// The help of `--color`, which `pushin random` shares.
+    static let colorHelp = ArgumentHelp(
+        "Colour: auto (when writing to a terminal; see NO_COLOR, CLICOLOR_FORCE, TERM), always or never.")
 
     /// The depth to colour in, or `nil` for none, for output to standard output or a file.
     func depth(forceOn: Bool = false, toTerminal: Bool) -> ColorDepth? {

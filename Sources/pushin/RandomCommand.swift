@@ -19,7 +19,7 @@ struct RandomCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "The widest art to print (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
 
-    @Option(help: "Colour: auto (when writing to a terminal; see NO_COLOR, CLICOLOR_FORCE, TERM), always or never.")
+    @Option(help: ColorArguments.colorHelp)
     var color: ColorChoice = .auto
 
     func run() throws {
