@@ -54,6 +54,20 @@ import Testing
         #expect(Self.iou(Self.mask(image), truth) >= 0.95)
     }
 
+    /// A gradient drawn evenly in sRGB bends in CIELAB; with a plane for a model, whole bands of
+    /// it were taken for subject.
+    @Test func discOnAGradientEvenInSRGB() {
+        let (image, truth) = Self.scene(
+            Self.disc(), subject: { _, _ in [240, 120, 40] },
+            background: { _, y in
+                let t = Double(y) / Double(Self.height - 1)
+                return [UInt8(29 + t * (168 - 29)), UInt8(53 + t * (218 - 53)), UInt8(87 + t * (220 - 87))]
+            })
+        let mask = Self.mask(image)
+        #expect(Self.iou(mask, truth) >= 0.95)
+        #expect(mask?.values.filter { !$0 }.count ?? 0 <= truth.values.filter { $0 }.count + 20, "no bands of background kept")
+    }
+
     /// The seed's gray-level heuristic cannot see this subject at all; colour can.
     @Test func discOfTheSameLuminanceInAnotherHue() {
         // Both colours have luma ≈ 120: (200, 90, 60) and (60, 150, 100).

@@ -1,8 +1,15 @@
-/// The background as the picture's border sees it: a colour that may change linearly across the
+/// The background as the picture's border sees it: a colour that may change smoothly across the
 /// picture (a flat colour, or a gradient), and how much the border strays from it.
+///
+/// The colour is a plane in CIELAB, or a quadratic surface when the border is nearly flat yet
+/// clearly curved: a gradient drawn evenly in sRGB (as design tools and ImageMagick draw them)
+/// bends in CIELAB by 2–3 ΔE mid-way, more than a flat background's tolerance, and a plane then
+/// leaves bands of background standing. The surface is not used on busier borders, where its
+/// extra freedom follows texture and subjects touching the border rather than the background.
 struct BorderModel {
-    /// For L, a and b: the colour at (x, y) is `c0 + c1·x/width + c2·y/height`.
-    let coefficients: [(Float, Float, Float)]
+    /// For L, a and b: the six coefficients of `surfaceTerms(u, v)`, with u = x/width and
+    /// v = y/height (the last three zero for a plane).
+    let coefficients: [[Float]]
     /// Median + 4 × MAD of the border's distances from the model: how far a background pixel
     /// may stray. Large when the border is not one background (a photo filled edge to edge).
     let spread: Float
@@ -21,23 +28,54 @@ struct BorderModel {
         self.width = width
         self.height = height
         let positions = ring.map { (x: Float($0 % width) / Float(width), y: Float($0 / width) / Float(height)) }
-        var kept = Array(ring.indices)
-        var coefficients = [(Float, Float, Float)](repeating: (0, 0, 0), count: 3)
+        let plane = Self.robustFit(colours, positions: positions, terms: 3)
+        var (coefficients, distances) = plane
+        if Self.spread(plane.distances) <= Self.curvedSpread {
+            // How much better the surface fits the border pixels the plane already calls
+            // background (a subject on the border must not pass for curvature).
+            let curved = Self.robustFit(colours, positions: positions, terms: 6)
+            let inliers = plane.distances.indices.filter { plane.distances[$0] <= Self.curvedInlier }
+            let gain = Self.quantile(inliers.map { plane.distances[$0] }, 0.95)
+                - Self.quantile(inliers.map { curved.distances[$0] }, 0.95)
+            if gain > Self.curvedGain { (coefficients, distances) = curved }
+        }
+        self.coefficients = coefficients
+        spread = Self.spread(distances)
+    }
+
+    /// The curved surface is tried only on borders whose spread from the plane is at most this
+    /// (ΔE), judged on border pixels within `curvedInlier` of the plane, and taken when it cuts
+    /// their 95th-percentile distance by more than `curvedGain`. On the development set this
+    /// moves the mean IoU by less than 0.001; an sRGB gradient behind a subject goes from bands
+    /// of "subject" right across the picture to a clean mask.
+    static let curvedSpread: Float = 5, curvedInlier: Float = 4, curvedGain: Float = 0.5
+
+    /// Median + 4 × MAD of distances.
+    static func spread(_ distances: [Float]) -> Float {
+        let median = Self.quantile(distances, 0.5)
+        let deviation = Self.quantile(distances.map { abs($0 - median) }, 0.5)
+        return median + 4 * deviation
+    }
+
+    /// Fits the first `terms` of `surfaceTerms` robustly: each of four rounds drops the 40 % of
+    /// pixels that fit worst. Returns the coefficients and every ring pixel's distance.
+    private static func robustFit(
+        _ colours: LabImage, positions: [(x: Float, y: Float)], terms: Int
+    ) -> (coefficients: [[Float]], distances: [Float]) {
+        var kept = Array(positions.indices)
+        var coefficients: [[Float]] = []
         var distances: [Float] = []
         for round in 0 ..< 4 {
-            coefficients = [colours.l, colours.a, colours.b].map { Self.planeFit($0, at: kept, positions: positions) }
+            coefficients = [colours.l, colours.a, colours.b].map { surfaceFit($0, at: kept, positions: positions, terms: terms) }
             distances = positions.indices.map { k in
-                colours.distance(k, to: Self.colour(coefficients, u: positions[k].x, v: positions[k].y))
+                colours.distance(k, to: colour(coefficients, u: positions[k].x, v: positions[k].y))
             }
             if round < 3 {
-                let cutoff = Self.quantile(distances, 0.6)
+                let cutoff = quantile(distances, 0.6)
                 kept = distances.indices.filter { distances[$0] <= cutoff }
             }
         }
-        self.coefficients = coefficients
-        let median = Self.quantile(distances, 0.5)
-        let deviation = Self.quantile(distances.map { abs($0 - median) }, 0.5)
-        spread = median + 4 * deviation
+        return (coefficients, distances)
     }
 
     /// The model's colour at a pixel.
@@ -45,9 +83,20 @@ struct BorderModel {
         Self.colour(coefficients, u: Float(x) / Float(width), v: Float(y) / Float(height))
     }
 
-    /// The colour of the planes `c` at (u, v), both in 0...1.
-    private static func colour(_ c: [(Float, Float, Float)], u: Float, v: Float) -> (Float, Float, Float) {
-        (c[0].0 + c[0].1 * u + c[0].2 * v, c[1].0 + c[1].1 * u + c[1].2 * v, c[2].0 + c[2].1 * u + c[2].2 * v)
+    /// The colour of the surfaces `c` at (u, v), both in 0...1.
+    private static func colour(_ c: [[Float]], u: Float, v: Float) -> (Float, Float, Float) {
+        let terms = surfaceTerms(u, v)
+        func channel(_ k: Int) -> Float {
+            var sum: Float = 0
+            for (coefficient, term) in zip(c[k], terms) { sum += coefficient * term }
+            return sum
+        }
+        return (channel(0), channel(1), channel(2))
+    }
+
+    /// The terms of a quadratic surface at (u, v): 1, u, v, u², uv, v².
+    private static func surfaceTerms(_ u: Float, _ v: Float) -> [Float] {
+        [1, u, v, u * u, u * v, v * v]
     }
 
     /// Every pixel's colour distance from the model.
@@ -79,30 +128,46 @@ struct BorderModel {
         return ring
     }
 
-    /// Least-squares plane through `values[k]` at `positions[k]` for the `k` in `kept`: solves
-    /// the 3 × 3 normal equations by Cramer's rule; a degenerate system (all points on a line)
-    /// keeps the mean.
-    private static func planeFit(
-        _ values: [Float], at kept: [Int], positions: [(x: Float, y: Float)]
-    ) -> (Float, Float, Float) {
-        var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0, sv = 0.0, sxv = 0.0, syv = 0.0
-        values.withUnsafeBufferPointer { values in
-            for k in kept {
-                let x = Double(positions[k].x), y = Double(positions[k].y), v = Double(values[k])
-                n += 1; sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y
-                sv += v; sxv += x * v; syv += y * v
+    /// Least-squares fit of the first `size` terms of `surfaceTerms` through `values[k]` at
+    /// `positions[k]` for the `k` in `kept`: the normal equations, with a ridge too small to
+    /// bias a real fit that keeps them solvable when the points cannot pin every term down (a
+    /// picture one pixel high), solved by Gaussian elimination with partial pivoting.
+    private static func surfaceFit(
+        _ values: [Float], at kept: [Int], positions: [(x: Float, y: Float)], terms size: Int
+    ) -> [Float] {
+        var matrix = [Double](repeating: 0, count: size * size), right = [Double](repeating: 0, count: size)
+        for k in kept {
+            let terms = surfaceTerms(positions[k].x, positions[k].y).prefix(size).map(Double.init)
+            let value = Double(values[k])
+            for row in 0 ..< size {
+                right[row] += terms[row] * value
+                for column in 0 ..< size { matrix[row * size + column] += terms[row] * terms[column] }
             }
         }
-        func determinant(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double,
-                         _ g: Double, _ h: Double, _ i: Double) -> Double {
-            a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g)
+        let ridge = 1e-6 * Double(max(kept.count, 1))
+        for row in 1 ..< size { matrix[row * size + row] += ridge }
+        for pivot in 0 ..< size {
+            let best = (pivot ..< size).max { abs(matrix[$0 * size + pivot]) < abs(matrix[$1 * size + pivot]) }!
+            if best != pivot {
+                for column in 0 ..< size { matrix.swapAt(pivot * size + column, best * size + column) }
+                right.swapAt(pivot, best)
+            }
+            let diagonal = matrix[pivot * size + pivot]
+            guard abs(diagonal) > 1e-12 else { continue }
+            for row in pivot + 1 ..< size {
+                let factor = matrix[row * size + pivot] / diagonal
+                for column in pivot ..< size { matrix[row * size + column] -= factor * matrix[pivot * size + column] }
+                right[row] -= factor * right[pivot]
+            }
         }
-        let whole = determinant(n, sx, sy, sx, sxx, sxy, sy, sxy, syy)
-        guard abs(whole) > 1e-12 else { return (n > 0 ? Float(sv / n) : 0, 0, 0) }
-        return (
-            Float(determinant(sv, sx, sy, sxv, sxx, sxy, syv, sxy, syy) / whole),
-            Float(determinant(n, sv, sy, sx, sxv, sxy, sy, syv, syy) / whole),
-            Float(determinant(n, sx, sv, sx, sxx, sxv, sy, sxy, syv) / whole))
+        var solution = [Double](repeating: 0, count: 6)
+        for row in stride(from: size - 1, through: 0, by: -1) {
+            var sum = right[row]
+            for column in row + 1 ..< size { sum -= matrix[row * size + column] * solution[column] }
+            let diagonal = matrix[row * size + row]
+            solution[row] = abs(diagonal) > 1e-12 ? sum / diagonal : 0
+        }
+        return solution.map(Float.init)
     }
 
     /// The value at quantile `q` (0...1) of `values`, found by selection rather than a sort.
@@ -129,3 +194,4 @@ struct BorderModel {
         return values[rank]
     }
 }
+
