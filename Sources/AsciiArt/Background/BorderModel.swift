@@ -7,9 +7,9 @@
 /// leaves bands of background standing. The surface is not used on busier borders, where its
 /// extra freedom follows texture and subjects touching the border rather than the background.
 struct BorderModel {
-    /// For L, a and b: the six coefficients of `surfaceTerms(u, v)`, with u = x/width and
+    /// For L, a and b: the coefficients of `surfaceTerms(u, v)`, with u = x/width and
     /// v = y/height (the last three zero for a plane).
-    let coefficients: [[Float]]
+    let coefficients: [SIMD8<Float>]
     /// Median + 4 × MAD of the border's distances from the model: how far a background pixel
     /// may stray. Large when the border is not one background (a photo filled edge to edge).
     let spread: Float
@@ -61,12 +61,12 @@ struct BorderModel {
     /// pixels that fit worst. Returns the coefficients and every ring pixel's distance.
     private static func robustFit(
         _ colours: LabImage, positions: [(x: Float, y: Float)], terms: Int
-    ) -> (coefficients: [[Float]], distances: [Float]) {
+    ) -> (coefficients: [SIMD8<Float>], distances: [Float]) {
         var kept = Array(positions.indices)
-        var coefficients: [[Float]] = []
+        var coefficients: [SIMD8<Float>] = []
         var distances: [Float] = []
         for round in 0 ..< 4 {
-            coefficients = [colours.l, colours.a, colours.b].map { surfaceFit($0, at: kept, positions: positions, terms: terms) }
+            coefficients = surfaceFit([colours.l, colours.a, colours.b], at: kept, positions: positions, terms: terms)
             distances = positions.indices.map { k in
                 colours.distance(k, to: colour(coefficients, u: positions[k].x, v: positions[k].y))
             }
@@ -84,29 +84,42 @@ struct BorderModel {
     }
 
     /// The colour of the surfaces `c` at (u, v), both in 0...1.
-    private static func colour(_ c: [[Float]], u: Float, v: Float) -> (Float, Float, Float) {
+    private static func colour(_ c: [SIMD8<Float>], u: Float, v: Float) -> (Float, Float, Float) {
         let terms = surfaceTerms(u, v)
-        func channel(_ k: Int) -> Float {
-            var sum: Float = 0
-            for (coefficient, term) in zip(c[k], terms) { sum += coefficient * term }
-            return sum
-        }
-        return (channel(0), channel(1), channel(2))
+        return ((c[0] * terms).sum(), (c[1] * terms).sum(), (c[2] * terms).sum())
     }
 
-    /// The terms of a quadratic surface at (u, v): 1, u, v, u², uv, v².
-    private static func surfaceTerms(_ u: Float, _ v: Float) -> [Float] {
-        [1, u, v, u * u, u * v, v * v]
+    /// The terms of a quadratic surface at (u, v): 1, u, v, u², uv, v² (and two unused zeros).
+    @inline(__always)
+    private static func surfaceTerms(_ u: Float, _ v: Float) -> SIMD8<Float> {
+        SIMD8(1, u, v, u * u, u * v, v * v, 0, 0)
     }
 
     /// Every pixel's colour distance from the model.
     func distances(_ image: LabImage) -> [Float] {
         var distances = [Float](repeating: 0, count: width * height)
-        var index = 0
-        for y in 0 ..< height {
-            for x in 0 ..< width {
-                distances[index] = image.distance(index, to: colour(x: x, y: y))
-                index += 1
+        // Along a row the surface is a parabola in u: constant + linear·u + quadratic·u², with
+        // the three channels side by side in SIMD lanes.
+        let c = coefficients
+        let quadratic = SIMD4(c[0][3], c[1][3], c[2][3], 0)
+        distances.withUnsafeMutableBufferPointer { distances in
+            image.l.withUnsafeBufferPointer { l in
+                image.a.withUnsafeBufferPointer { a in
+                    image.b.withUnsafeBufferPointer { b in
+                        for y in 0 ..< height {
+                            let v = Float(y) / Float(height)
+                            func lane(_ k: Int) -> (Float, Float) { (c[k][0] + c[k][2] * v + c[k][5] * v * v, c[k][1] + c[k][4] * v) }
+                            let (l0, l1) = lane(0), (a0, a1) = lane(1), (b0, b1) = lane(2)
+                            let constant = SIMD4(l0, a0, b0, 0), linear = SIMD4(l1, a1, b1, 0)
+                            for x in 0 ..< width {
+                                let u = Float(x) / Float(width), index = y * width + x
+                                let model = constant + u * (linear + u * quadratic)
+                                let difference = SIMD4(l[index], a[index], b[index], 0) - model
+                                distances[index] = (difference * difference).sum().squareRoot()
+                            }
+                        }
+                    }
+                }
             }
         }
         return distances
@@ -128,46 +141,50 @@ struct BorderModel {
         return ring
     }
 
-    /// Least-squares fit of the first `size` terms of `surfaceTerms` through `values[k]` at
-    /// `positions[k]` for the `k` in `kept`: the normal equations, with a ridge too small to
-    /// bias a real fit that keeps them solvable when the points cannot pin every term down (a
-    /// picture one pixel high), solved by Gaussian elimination with partial pivoting.
+    /// Least-squares fit of the first `size` terms of `surfaceTerms` through each channel's
+    /// `values[k]` at `positions[k]` for the `k` in `kept`: the normal equations (one matrix, a
+    /// right-hand side per channel), with a ridge too small to bias a real fit that keeps them
+    /// solvable when the points cannot pin every term down (a picture one pixel high), solved
+    /// by Gaussian elimination with partial pivoting.
     private static func surfaceFit(
-        _ values: [Float], at kept: [Int], positions: [(x: Float, y: Float)], terms size: Int
-    ) -> [Float] {
-        var matrix = [Double](repeating: 0, count: size * size), right = [Double](repeating: 0, count: size)
+        _ channels: [[Float]], at kept: [Int], positions: [(x: Float, y: Float)], terms size: Int
+    ) -> [SIMD8<Float>] {
+        var matrix = [SIMD8<Double>](repeating: SIMD8(), count: size)
+        var right = [SIMD8<Double>](repeating: SIMD8(), count: channels.count)
         for k in kept {
-            let terms = surfaceTerms(positions[k].x, positions[k].y).prefix(size).map(Double.init)
-            let value = Double(values[k])
-            for row in 0 ..< size {
-                right[row] += terms[row] * value
-                for column in 0 ..< size { matrix[row * size + column] += terms[row] * terms[column] }
-            }
+            let terms = SIMD8<Double>(surfaceTerms(positions[k].x, positions[k].y))
+            for row in 0 ..< size { matrix[row] += terms[row] * terms }
+            for channel in channels.indices { right[channel] += Double(channels[channel][k]) * terms }
         }
-        let ridge = 1e-6 * Double(max(kept.count, 1))
-        for row in 1 ..< size { matrix[row * size + row] += ridge }
+        for row in 1 ..< size { matrix[row][row] += 1e-6 * Double(max(kept.count, 1)) }
+        // Row operations act on the matrix and on every right-hand side at once: column `c` of
+        // `sides` holds the right-hand sides' entries for row `c`.
+        var sides = [SIMD8<Double>](repeating: SIMD8(), count: size)
+        for row in 0 ..< size {
+            for channel in channels.indices { sides[row][channel] = right[channel][row] }
+        }
         for pivot in 0 ..< size {
-            let best = (pivot ..< size).max { abs(matrix[$0 * size + pivot]) < abs(matrix[$1 * size + pivot]) }!
-            if best != pivot {
-                for column in 0 ..< size { matrix.swapAt(pivot * size + column, best * size + column) }
-                right.swapAt(pivot, best)
-            }
-            let diagonal = matrix[pivot * size + pivot]
-            guard abs(diagonal) > 1e-12 else { continue }
+            let best = (pivot ..< size).max { abs(matrix[$0][pivot]) < abs(matrix[$1][pivot]) }!
+            matrix.swapAt(pivot, best)
+            sides.swapAt(pivot, best)
+            guard abs(matrix[pivot][pivot]) > 1e-12 else { continue }
             for row in pivot + 1 ..< size {
-                let factor = matrix[row * size + pivot] / diagonal
-                for column in pivot ..< size { matrix[row * size + column] -= factor * matrix[pivot * size + column] }
-                right[row] -= factor * right[pivot]
+                let factor = matrix[row][pivot] / matrix[pivot][pivot]
+                matrix[row] -= factor * matrix[pivot]
+                sides[row] -= factor * sides[pivot]
             }
         }
-        var solution = [Double](repeating: 0, count: 6)
+        var solution = [SIMD8<Double>](repeating: SIMD8(), count: size)
         for row in stride(from: size - 1, through: 0, by: -1) {
-            var sum = right[row]
-            for column in row + 1 ..< size { sum -= matrix[row * size + column] * solution[column] }
-            let diagonal = matrix[row * size + row]
-            solution[row] = abs(diagonal) > 1e-12 ? sum / diagonal : 0
+            var sum = sides[row]
+            for column in row + 1 ..< size { sum -= matrix[row][column] * solution[column] }
+            solution[row] = abs(matrix[row][row]) > 1e-12 ? sum / matrix[row][row] : SIMD8()
         }
-        return solution.map(Float.init)
+        return channels.indices.map { channel in
+            var coefficients = SIMD8<Float>()
+            for term in 0 ..< size { coefficients[term] = Float(solution[term][channel]) }
+            return coefficients
+        }
     }
 
     /// The value at quantile `q` (0...1) of `values`, found by selection rather than a sort.
