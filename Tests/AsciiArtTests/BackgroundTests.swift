@@ -149,6 +149,33 @@ import Testing
     }
 }
 
+/// The flood's run-at-a-time fill reaches what a plain breadth-first search reaches.
+struct FloodTests {
+    @Test func reachesExactlyTheComponentsOfTheSeeds() {
+        var generator = SplitMix(seed: 11)
+        for (width, height, density) in [(1, 1, 0.5), (7, 1, 0.7), (1, 9, 0.7), (23, 17, 0.55), (40, 30, 0.62), (64, 48, 0.75)] {
+            let candidate = (0 ..< width * height).map { _ in Double.random(in: 0 ..< 1, using: &generator) < density }
+            let seeds = BorderModel.ringIndices(width: width, height: height)
+            #expect(FloodMask.flood(candidate, from: seeds, width: width) == Self.breadthFirst(candidate, seeds, width), "\(width) × \(height)")
+        }
+    }
+
+    static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
+        var reached = [Bool](repeating: false, count: candidate.count)
+        var queue = seeds.filter { candidate[$0] }
+        for index in queue { reached[index] = true }
+        while let index = queue.popLast() {
+            let x = index % width
+            let neighbours = [x > 0 ? index - 1 : nil, x < width - 1 ? index + 1 : nil, index - width, index + width]
+            for case let next? in neighbours where next >= 0 && next < candidate.count && candidate[next] && !reached[next] {
+                reached[next] = true
+                queue.append(next)
+            }
+        }
+        return reached
+    }
+}
+
 /// The pieces of the border model: its ring, its quantiles and its fit.
 struct BorderModelTests {
     @Test func ringIsEveryPixelWithinTwoOfTheEdgeOnce() {

@@ -55,28 +55,32 @@ enum FloodMask {
     }
 
     /// The pixels reachable from `seeds` (the border) through candidates (4-connected).
+    ///
+    /// Fills whole runs of a row at a time: from a seed it takes the run of candidates left and
+    /// right of it, then queues one seed for each run of candidates in the rows above and below,
+    /// so most pixels cost a step along a row rather than a trip through the queue.
     static func flood(_ candidate: [Bool], from seeds: [Int], width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
-        var queue = seeds.filter { candidate[$0] }
-        queue.reserveCapacity(candidate.count)
+        var queue = seeds
         candidate.withUnsafeBufferPointer { candidate in
             reached.withUnsafeMutableBufferPointer { reached in
-                for index in queue { reached[index] = true }
-                var head = 0
-                while head < queue.count {
-                    let index = queue[head]
-                    head += 1
-                    let x = index % width
-                    @inline(__always) func visit(_ next: Int) {
-                        if candidate[next] && !reached[next] {
-                            reached[next] = true
-                            queue.append(next)
+                while let seed = queue.popLast() {
+                    guard candidate[seed] && !reached[seed] else { continue }
+                    let rowStart = seed - seed % width
+                    var left = seed, right = seed
+                    while left > rowStart && candidate[left - 1] && !reached[left - 1] { left -= 1 }
+                    while right < rowStart + width - 1 && candidate[right + 1] && !reached[right + 1] { right += 1 }
+                    for index in left ... right { reached[index] = true }
+                    // One seed per run of unreached candidates beside the span, above and below.
+                    for neighbourRow in stride(from: rowStart - width, through: rowStart + width, by: 2 * width)
+                    where neighbourRow >= 0 && neighbourRow < candidate.count {
+                        var inRun = false
+                        for index in left - rowStart + neighbourRow ... right - rowStart + neighbourRow {
+                            let open = candidate[index] && !reached[index]
+                            if open && !inRun { queue.append(index) }
+                            inRun = open
                         }
                     }
-                    if x > 0 { visit(index - 1) }
-                    if x < width - 1 { visit(index + 1) }
-                    if index >= width { visit(index - width) }
-                    if index + width < candidate.count { visit(index + width) }
                 }
             }
         }
