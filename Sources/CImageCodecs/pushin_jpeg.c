@@ -157,6 +157,10 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
                                                          min_width, min_height);
     info->scale_num = 1;
     info->scale_denom = result->scale_denominator;
+    // Chroma is replicated rather than interpolated: every cell averages several pixels, and
+    // plain replication lets libjpeg-turbo merge upsampling into the colour conversion (about
+    // 1 ms less on a 1280 × 800 picture decoded at 2/8).
+    info->do_fancy_upsampling = FALSE;
     // At 1/8 scale a pixel is one block's DC coefficient, so a progressive file needs only its
     // DC scans: buffered-image mode lets us stop reading after them.
     int dc_only = info->progressive_mode && result->scale_denominator == 8;
