@@ -1,7 +1,8 @@
 /// Background removal by flooding from the border through colours the border model explains.
 ///
 /// Works on a grid finer than the art (3 × 5 work pixels per cell), in CIELAB:
-/// 1. fit the border's colour as a plane (a flat colour or a gradient) and measure its spread;
+/// 1. fit the border's colour as a plane, or a curved surface when it clearly bends (a flat
+///    colour or a gradient; see `BorderModel`), and measure its spread;
 /// 2. flood from the border through pixels within the tolerance (median + 4 × MAD of the
 ///    border's distances, clamped to 2...40 ΔE; the low floor keeps faint white-on-white edges);
 /// 3. on a flat, mid-tone background, also take enclosed regions of background colour (a
