@@ -2,6 +2,12 @@ import Testing
 
 @testable import AsciiArt
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Background removal on synthetic pictures whose true masks are known.
 @Suite struct BackgroundTests {
     static let size = GridSize(columns: 40, rows: 20)
@@ -132,6 +138,19 @@ import Testing
         }
         #expect(Self.mask(image) == nil, "auto removes nothing from a picture filled edge to edge")
         #expect(Self.mask(image, .flood) != nil, "flood always removes what it can")
+    }
+
+    /// A scene behind the subject (waves of colour that no border model explains): `auto`
+    /// leaves it whole, `flood` separates the subject by colour.
+    @Test func discOnAScene() {
+        let (image, truth) = Self.scene(
+            Self.disc(), subject: { x, y in [40, UInt8(200 + (x + y) % 40), 60] },
+            background: { x, y in
+                let u = Double(x) / 40, v = Double(y) / 55
+                return [UInt8(128 + 100 * sin(u + 2 * v)), UInt8(90 + 60 * cos(1.7 * u - v)), UInt8(150 + 90 * sin(0.8 * u * v))]
+            })
+        #expect(Self.mask(image) == nil, "auto takes the border for a photo filled edge to edge")
+        #expect(Self.iou(Self.mask(image, .flood), truth) >= 0.9)
     }
 
     @Test func trimmingFollowsTheMask() {

@@ -5,7 +5,8 @@ public enum BackgroundMode: String, Sendable, CaseIterable {
     case auto
     /// Transparent cells are background, whatever colour their pixels hold.
     case alpha
-    /// A colour-aware flood from the border (see `FloodMask`), always applied.
+    /// A colour-aware flood from the border (see `FloodMask`), always applied; behind a scene
+    /// (a photo as the background), a colour cut between subject and scene (`ColourCut`).
     case flood
     /// The seed's heuristic: the four corners sample the background's brightness.
     case corners

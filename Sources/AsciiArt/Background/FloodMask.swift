@@ -10,14 +10,21 @@
 /// 4. grow the background a few pixels into pixels that look more like the background than like
 ///    the subject around them (shadows, anti-aliasing);
 /// 5. a cell is background when more than half its work pixels are.
+///
+/// A border too varied to be one background (a scene: spread above `sceneSpread`) gets no
+/// flood: `auto` leaves the picture whole, and `flood` separates subject from scene by colour
+/// with `ColourCut`.
 enum FloodMask {
     /// Work pixels per cell, across and down. Measured on the development set (mean IoU):
     /// 3 × 6 scored 0.875, 3 × 5 0.874 for 17 % less work, 2 × 5 0.870, 2 × 4 0.862.
     static let workPixels = (across: 3, down: 5)
+    /// Work pixels per cell for `ColourCut` (a scene behind the subject, in `flood` mode): the
+    /// cut scored 0.770 mean IoU on photo backgrounds at 2 × 4, 0.762 at 3 × 5 for twice the work.
+    static let cutPixels = (across: 2, down: 4)
     /// The tolerance's floor and ceiling, in ΔE.
     static let tolerance: ClosedRange<Float> = 2 ... 40
     /// Above this border spread (ΔE) the border is not one background but a scene: `auto`
-    /// removes nothing rather than eat into a photo filled edge to edge.
+    /// removes nothing rather than eat into a photo filled edge to edge; `flood` cuts by colour.
     static let sceneSpread: Float = 20
     /// Enclosed regions are taken as holes only on backgrounds this flat, and this mid-toned.
     static let flatSpread: Float = 3
@@ -35,7 +42,14 @@ enum FloodMask {
             image, size: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
         let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
         let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.size.columns, height: work.size.rows)
-        if fallBack && model.spread > sceneSpread { return nil }
+        if model.spread > sceneSpread {
+            // A scene behind the subject: `auto` leaves the picture whole, `flood` cuts by colour.
+            if fallBack { return nil }
+            let coarse = Resize.AreaSampler(
+                image, size: GridSize(columns: size.columns * cutPixels.across, rows: size.rows * cutPixels.down))
+            let coarseRing = BorderModel.ringIndices(width: coarse.size.columns, height: coarse.size.rows)
+            return cells(ColourCut.background(LabImage(coarse), ring: coarseRing), size: size, perCell: cutPixels)
+        }
         let lab = LabImage(work)
         let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
         let distances = model.distances(lab)
@@ -157,8 +171,10 @@ enum FloodMask {
         return joining
     }
 
-    /// Background cells: more than half their work pixels are background.
-    static func cells(_ background: [Bool], size: GridSize) -> Grid<Bool> {
+    /// Background cells: more than half their work pixels (`perCell` to a cell) are background.
+    static func cells(
+        _ background: [Bool], size: GridSize, perCell workPixels: (across: Int, down: Int) = workPixels
+    ) -> Grid<Bool> {
         let width = size.columns * workPixels.across
         let half = workPixels.across * workPixels.down / 2
         var mask = Grid(columns: size.columns, rows: size.rows, repeating: false)
@@ -254,3 +270,4 @@ struct SummedArea {
         }
     }
 }
+

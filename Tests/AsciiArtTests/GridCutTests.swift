@@ -1,0 +1,80 @@
+import Testing
+
+@testable import AsciiArt
+
+/// The grid's max-flow finds a cut as cheap as the cheapest of all cuts.
+struct GridCutTests {
+    /// The capacity a cut crosses: source edges of sink-side pixels, sink edges of source-side
+    /// pixels, and the edges between the sides.
+    static func cost(_ grid: GridCut, _ sourceSide: [Bool]) -> Float {
+        var total: Float = 0
+        for index in 0 ..< grid.width * grid.height {
+            total += sourceSide[index] ? grid.sink[index] : grid.source[index]
+            let x = index % grid.width
+            if x + 1 < grid.width && sourceSide[index] != sourceSide[index + 1] { total += grid.right[index] }
+            if index + grid.width < grid.width * grid.height && sourceSide[index] != sourceSide[index + grid.width] {
+                total += grid.down[index]
+            }
+        }
+        return total
+    }
+
+    @Test func cutIsAsCheapAsTheBestOfEveryCut() {
+        var generator = SplitMix(seed: 5)
+        for (width, height) in [(1, 1), (3, 1), (1, 4), (2, 2), (4, 3), (3, 4), (5, 2)] {
+            for _ in 0 ..< 25 {
+                var grid = GridCut(width: width, height: height)
+                let count = width * height
+                func random(_ range: ClosedRange<Int>) -> Float { Float(Int.random(in: range, using: &generator)) }
+                grid.source = (0 ..< count).map { _ in random(0 ... 9) }
+                grid.sink = (0 ..< count).map { _ in random(0 ... 9) }
+                grid.right = (0 ..< count).map { _ in random(0 ... 6) }
+                grid.down = (0 ..< count).map { _ in random(0 ... 6) }
+                let best = (0 ..< 1 << count).map { bits in
+                    Self.cost(grid, (0 ..< count).map { bits >> $0 & 1 == 1 })
+                }.min()!
+                let found = Self.cost(grid, grid.sourceSide())
+                #expect(abs(found - best) < 1e-3, "\(width) × \(height): cut \(found), best \(best)")
+            }
+        }
+    }
+
+    @Test func strongEdgesKeepARegionTogether() {
+        // A 6 × 6 grid: the centre 2 × 2 leans to the source, everything else to the sink, and
+        // weak edges let the cut follow the centre's outline.
+        var grid = GridCut(width: 6, height: 6)
+        for index in 0 ..< 36 {
+            let x = index % 6, y = index / 6
+            let centre = (2 ... 3).contains(x) && (2 ... 3).contains(y)
+            grid.source[index] = centre ? 10 : 0
+            grid.sink[index] = centre ? 0 : 10
+            grid.right[index] = 1
+            grid.down[index] = 1
+        }
+        let side = grid.sourceSide()
+        #expect(side == (0 ..< 36).map { (2 ... 3).contains($0 % 6) && (2 ... 3).contains($0 / 6) })
+    }
+}
+
+/// The colour mixtures that `ColourCut` cuts between.
+struct ColourMixtureTests {
+    @Test func eachMixtureExplainsItsOwnColoursBest() {
+        var generator = SplitMix(seed: 9)
+        func around(_ centre: SIMD3<Float>) -> SIMD3<Float> {
+            centre + SIMD3(Float.random(in: -3 ... 3, using: &generator), Float.random(in: -3 ... 3, using: &generator),
+                           Float.random(in: -3 ... 3, using: &generator))
+        }
+        // The sky and the grass of a landscape; the subject red and white.
+        let scene = (0 ..< 300).map { around($0 % 2 == 0 ? SIMD3(70, -10, -40) : SIMD3(50, -40, 40)) }
+        let subject = (0 ..< 300).map { around($0 % 3 == 0 ? SIMD3(95, 0, 0) : SIMD3(50, 70, 50)) }
+        let colours = scene + subject
+        let sceneModel = ColourMixture(colours, pixels: Array(0 ..< 300))
+        let subjectModel = ColourMixture(colours, pixels: Array(300 ..< 600))
+        #expect(sceneModel.components.count >= 2 && subjectModel.components.count >= 2)
+        for (index, colour) in colours.enumerated() {
+            let prefersScene = sceneModel.cost(colour).cost < subjectModel.cost(colour).cost
+            #expect(prefersScene == (index < 300), "colour \(index): \(colour)")
+        }
+        #expect(ColourMixture(colours, pixels: [3]).cost(colours[3]).cost == ColourMixture.unexplained, "one pixel fits no Gaussian")
+    }
+}
