@@ -54,6 +54,12 @@ struct GridCut {
         var tree: [UInt8]
         /// The neighbour a node hangs from, or `none` / `terminal`.
         var parent: [Int]
+        /// The direction from a node to its parent neighbour.
+        var parentDirection: [Int8]
+        /// When a node was last found to hang from its terminal (see `rooted`): within one
+        /// round of adoption, that stays true.
+        var checked: [Int32]
+        var round: Int32 = 0
         var active: [Int] = []
         var activeHead = 0
         var isActive: [Bool]
@@ -78,6 +84,8 @@ struct GridCut {
             }
             tree = terminalCapacity.map { $0 > 0 ? Self.sourceTree : $0 < 0 ? Self.sinkTree : Self.free }
             parent = tree.map { $0 == Self.free ? Self.none : Self.terminal }
+            parentDirection = [Int8](repeating: 0, count: count)
+            checked = [Int32](repeating: -1, count: count)
             isActive = tree.map { $0 != Self.free }
             active = (0 ..< count).filter { isActive[$0] }
         }
@@ -103,13 +111,19 @@ struct GridCut {
             return other == node - 1 ? 0 : 1
         }
 
-        /// Residual capacity along the tree edge between `node` and its parent, in the
-        /// direction flow travels in its tree (toward the sink).
-        func treeEdgeCapacity(_ node: Int) -> Float {
-            let up = parent[node]
+        /// Where the residual capacity of the tree edge between `node` and its parent is kept,
+        /// in the direction flow travels in its tree (toward the sink).
+        func treeEdge(_ node: Int) -> Int {
+            let toParent = Int(parentDirection[node])
             return tree[node] == Self.sourceTree
-                ? capacity[up * 4 + direction(from: up, to: node)]
-                : capacity[node * 4 + direction(from: node, to: up)]
+                ? parent[node] * 4 + Self.opposite(toParent)
+                : node * 4 + toParent
+        }
+
+        mutating func attach(_ node: Int, to up: Int, direction toParent: Int) {
+            parent[node] = up
+            parentDirection[node] = Int8(toParent)
+            checked[node] = checked[up]
         }
 
         mutating func activate(_ node: Int) {
@@ -143,7 +157,7 @@ struct GridCut {
                     guard open else { continue }
                     if tree[other] == Self.free {
                         tree[other] = tree[node]
-                        parent[other] = node
+                        attach(other, to: node, direction: Self.opposite(direction))
                         activate(other)
                     } else if tree[other] != tree[node] {
                         return tree[node] == Self.sourceTree ? (node, other) : (other, node)
@@ -162,28 +176,32 @@ struct GridCut {
             var bottleneck = capacity[from * 4 + bridge]
             var node = from
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, treeEdgeCapacity(node))
+                bottleneck = min(bottleneck, capacity[treeEdge(node)])
                 node = parent[node]
             }
             bottleneck = min(bottleneck, terminalCapacity[node])
             node = to
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, treeEdgeCapacity(node))
+                bottleneck = min(bottleneck, capacity[treeEdge(node)])
                 node = parent[node]
             }
             bottleneck = min(bottleneck, -terminalCapacity[node])
 
             capacity[from * 4 + bridge] -= bottleneck
             capacity[to * 4 + Self.opposite(bridge)] += bottleneck
-            for start in [from, to] {
-                node = start
+            round += 1
+            for start in 0 ..< 2 {
+                node = start == 0 ? from : to
                 while parent[node] != Self.terminal {
-                    let up = parent[node]
-                    let (tail, head) = tree[node] == Self.sourceTree ? (up, node) : (node, up)
-                    let step = direction(from: tail, to: head)
-                    capacity[tail * 4 + step] -= bottleneck
-                    capacity[head * 4 + Self.opposite(step)] += bottleneck
-                    if capacity[tail * 4 + step] <= 0 {
+                    let up = parent[node], edge = treeEdge(node)
+                    // The reverse of the tree edge: from `up` to `node` for the sink tree, and
+                    // the other way for the source tree.
+                    let reverse = tree[node] == Self.sourceTree
+                        ? node * 4 + Int(parentDirection[node])
+                        : up * 4 + Self.opposite(Int(parentDirection[node]))
+                    capacity[edge] -= bottleneck
+                    capacity[reverse] += bottleneck
+                    if capacity[edge] <= 0 {
                         parent[node] = Self.none
                         orphans.append(node)
                     }
@@ -199,16 +217,24 @@ struct GridCut {
             }
         }
 
-        /// Whether `node` still hangs, through parents, from its tree's terminal.
-        func rooted(_ node: Int) -> Bool {
-            var node = node
-            while true {
-                switch parent[node] {
-                case Self.terminal: return true
-                case Self.none: return false
-                default: node = parent[node]
-                }
+        /// Whether `node` still hangs, through parents, from its tree's terminal. A node found
+        /// so is marked with this round, and so are the nodes above it, so that later questions
+        /// in the round stop there.
+        mutating func rooted(_ node: Int) -> Bool {
+            var top = node
+            while checked[top] != round {
+                let up = parent[top]
+                if up == Self.none { return false }
+                if up == Self.terminal { break }
+                top = up
             }
+            var marking = node
+            while checked[marking] != round {
+                checked[marking] = round
+                if parent[marking] == Self.terminal { break }
+                marking = parent[marking]
+            }
+            return true
         }
 
         /// Finds each orphan a new parent in its tree, or frees it (and orphans its children).
@@ -222,7 +248,7 @@ struct GridCut {
                         ? capacity[other * 4 + Self.opposite(direction)] > 0
                         : capacity[orphan * 4 + direction] > 0
                     if open && rooted(other) {
-                        parent[orphan] = other
+                        attach(orphan, to: other, direction: direction)
                         adopted = true
                         break
                     }
