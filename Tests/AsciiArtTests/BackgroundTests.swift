@@ -153,6 +153,27 @@ import Darwin
         #expect(Self.iou(Self.mask(image, .flood), truth) >= 0.9)
     }
 
+    /// On a grid too large to cut at full detail, the cut runs coarser and is read at each
+    /// cell's centre; the disc is still found.
+    @Test func discOnASceneAtAWideGrid() {
+        let (image, _) = Self.scene(
+            Self.disc(), subject: { x, y in [40, UInt8(200 + (x + y) % 40), 60] },
+            background: { x, y in
+                let u = Double(x) / 40, v = Double(y) / 55
+                return [UInt8(128 + 100 * sin(u + 2 * v)), UInt8(90 + 60 * cos(1.7 * u - v)), UInt8(150 + 90 * sin(0.8 * u * v))]
+            })
+        let size = GridSize(columns: 160, rows: 80)
+        #expect(size.columns * FloodMask.cutPixels.across * size.rows * FloodMask.cutPixels.down > FloodMask.maximumCutPixels)
+        let mask = FloodMask.colourCut(image, size: size)
+        var truth = Grid(columns: size.columns, rows: size.rows, repeating: false)
+        for row in 0 ..< size.rows {
+            for column in 0 ..< size.columns {
+                truth[column, row] = Self.disc()((Double(column) + 0.5) * 2, (Double(row) + 0.5) * 4)
+            }
+        }
+        #expect(Self.iou(mask, truth) >= 0.9)
+    }
+
     @Test func trimmingFollowsTheMask() {
         // A small disc in the top-left quarter: trimmed to it plus 2 rows and 4 columns.
         let (image, _) = Self.scene(
