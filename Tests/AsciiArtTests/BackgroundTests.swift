@@ -140,15 +140,20 @@ import Darwin
         #expect(Self.mask(image, .flood) != nil, "flood always removes what it can")
     }
 
-    /// A scene behind the subject (waves of colour that no border model explains): `auto`
-    /// leaves it whole, `flood` separates the subject by colour.
-    @Test func discOnAScene() {
-        let (image, truth) = Self.scene(
+    /// A green disc on waves of colour that no border model explains: a scene behind the subject.
+    static func discOnWavesOfColour() -> (Image, Grid<Bool>) {
+        Self.scene(
             Self.disc(), subject: { x, y in [40, UInt8(200 + (x + y) % 40), 60] },
             background: { x, y in
                 let u = Double(x) / 40, v = Double(y) / 55
                 return [UInt8(128 + 100 * sin(u + 2 * v)), UInt8(90 + 60 * cos(1.7 * u - v)), UInt8(150 + 90 * sin(0.8 * u * v))]
             })
+    }
+
+    /// A scene behind the subject (waves of colour that no border model explains): `auto`
+    /// leaves it whole, `flood` separates the subject by colour.
+    @Test func discOnAScene() {
+        let (image, truth) = Self.discOnWavesOfColour()
         #expect(Self.mask(image) == nil, "auto takes the border for a photo filled edge to edge")
         #expect(Self.iou(Self.mask(image, .flood), truth) >= 0.9)
     }
@@ -156,12 +161,7 @@ import Darwin
     /// On a grid too large to cut at full detail, the cut runs coarser and is read at each
     /// cell's centre; the disc is still found.
     @Test func discOnASceneAtAWideGrid() {
-        let (image, _) = Self.scene(
-            Self.disc(), subject: { x, y in [40, UInt8(200 + (x + y) % 40), 60] },
-            background: { x, y in
-                let u = Double(x) / 40, v = Double(y) / 55
-                return [UInt8(128 + 100 * sin(u + 2 * v)), UInt8(90 + 60 * cos(1.7 * u - v)), UInt8(150 + 90 * sin(0.8 * u * v))]
-            })
+        let (image, _) = Self.discOnWavesOfColour()
         let size = GridSize(columns: 160, rows: 80)
         #expect(size.columns * FloodMask.cutPixels.across * size.rows * FloodMask.cutPixels.down > FloodMask.maximumCutPixels)
         let mask = FloodMask.colourCut(image, size: size)
