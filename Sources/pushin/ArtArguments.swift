@@ -29,7 +29,10 @@ struct LookArguments: ParsableArguments {
     @Option(help: "Contrast stretch: none, or the percentage of the subject's cells clipped at each end before stretching its range to the full ramp (0 = min–max).")
     var contrast: ContrastChoice?
 
-    @Option(help: "Background removal: \(BackgroundMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: """
+        Background removal: \(BackgroundMode.allCases.map(\.rawValue).joined(separator: ", ")) (default auto: \
+        transparency, else a flood from the border, else nothing; flood also cuts a subject out of a photo behind it).
+        """)
     var background: BackgroundMode?
 
     @Option(help: "What background cells are drawn with: faint or blank.")
