@@ -29,18 +29,19 @@ struct BorderModel {
         self.height = height
         let positions = ring.map { (x: Float($0 % width) / Float(width), y: Float($0 / width) / Float(height)) }
         let plane = Self.robustFit(colours, positions: positions, terms: 3)
-        var (coefficients, distances) = plane
-        if Self.spread(plane.distances) <= Self.curvedSpread {
+        var coefficients = plane.coefficients
+        var spread = Self.spread(plane.distances)
+        if spread <= Self.curvedSpread {
             // How much better the surface fits the border pixels the plane already calls
             // background (a subject on the border must not pass for curvature).
             let curved = Self.robustFit(colours, positions: positions, terms: 6)
             let inliers = plane.distances.indices.filter { plane.distances[$0] <= Self.curvedInlier }
             let gain = Self.quantile(inliers.map { plane.distances[$0] }, 0.95)
                 - Self.quantile(inliers.map { curved.distances[$0] }, 0.95)
-            if gain > Self.curvedGain { (coefficients, distances) = curved }
+            if gain > Self.curvedGain { (coefficients, spread) = (curved.coefficients, Self.spread(curved.distances)) }
         }
         self.coefficients = coefficients
-        spread = Self.spread(distances)
+        self.spread = spread
     }
 
     /// The curved surface is tried only on borders whose spread from the plane is at most this
