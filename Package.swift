@@ -18,11 +18,18 @@ let package = Package(
         .systemLibrary(
             name: "CJPEG", pkgConfig: "libjpeg",
             providers: [.apt(["libjpeg-dev"])]),
-        // The only C code: owns libpng's and libjpeg's setjmp so no longjmp crosses a Swift frame.
-        .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG"]),
+        .systemLibrary(
+            name: "CGIF", pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebpdemux",
+            providers: [.apt(["libwebp-dev"])]),
+        // The only C code: owns libpng's and libjpeg's setjmp so no longjmp crosses a Swift
+        // frame, and reads GIF and WebP frame by frame within the caller's limits.
+        .target(name: "CImageCodecs", dependencies: ["CPNG", "CJPEG", "CGIF", "CWebP"]),
         // Pure Swift pipeline: pixels in, art out. No C, no file I/O.
         .target(name: "AsciiArt"),
-        // Sniffs and decodes PNG and JPEG bytes into `AsciiArt.Image`.
+        // Sniffs and decodes PNG, JPEG, GIF and WebP bytes into `AsciiArt.Image`.
         .target(name: "ImageDecoding", dependencies: ["CImageCodecs", "AsciiArt"]),
         // Files in, art out: the one sequence that `convert` and `cache` share.
         .target(name: "PushinCore", dependencies: ["ImageDecoding", "AsciiArt"]),

@@ -2,3 +2,4 @@
 #include "pushin_decoded_image.h"
 #include "pushin_jpeg.h"
 #include "pushin_png.h"
+#include "pushin_animation.h"

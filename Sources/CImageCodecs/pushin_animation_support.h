@@ -1,0 +1,35 @@
+// What the animated decoders (GIF, WebP) share: the list of kept frames, the reduction of a
+// composited canvas to the size the caller needs, and the work and memory bounds.
+#ifndef PUSHIN_ANIMATION_SUPPORT_H
+#define PUSHIN_ANIMATION_SUPPORT_H
+
+#include "pushin_animation.h"
+
+/// The most pixels the kept frames of one animation may hold in all (256 MB of RGBA).
+#define PUSHIN_MAX_KEPT_PIXELS 64000000ULL
+
+/// The largest whole factor that still leaves `min_width` × `min_height` pixels (1 for 0 × 0).
+uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height);
+
+/// Sets the result's canvas, reduction and frame size for a canvas of `width` × `height`.
+void pushin_animation_set_canvas(pushin_decoded_animation *result, const pushin_animation_request *request,
+                                 uint32_t width, uint32_t height);
+
+/// True when frame `index` (0-based) is one the caller keeps.
+int pushin_animation_keeps(const pushin_animation_request *request, uint32_t index);
+
+/// True when reading may stop before frame `index`: every kept frame is in, and the caller
+/// does not ask to count the rest.
+int pushin_animation_done(const pushin_animation_request *request, uint32_t index);
+
+/// Charges the work of one more frame of `frame_pixels` decoded pixels against the bounds:
+/// returns PUSHIN_LIMIT_NONE when it may go ahead, else the limit it would break (recorded in
+/// `result->limit_reached`). `*work` is the running total of the animation.
+pushin_animation_limit pushin_animation_charge(pushin_decoded_animation *result, const pushin_animation_request *request,
+                                               uint32_t index, uint64_t frame_pixels, uint64_t *work);
+
+/// Appends the canvas (`declared_width` × `declared_height` RGBA), reduced to the result's
+/// frame size, as a kept frame shown for `delay_ms`. Returns 0 when memory ran out.
+int pushin_animation_keep(pushin_decoded_animation *result, const uint8_t *canvas, uint32_t delay_ms);
+
+#endif
