@@ -3,12 +3,14 @@ import CImageCodecs
 
 /// The entry point of decoding: sniffs the format from the bytes and hands them to its decoder.
 public enum ImageDecoder {
-    /// Decodes a PNG or JPEG held in memory.
+    /// Decodes a PNG, JPEG, GIF or WebP held in memory.
     ///
-    /// PNG: every colour type, bit depth and interlacing; 16-bit samples scaled to 8 bits
-    /// without gamma conversion; rows box-averaged while reading when fewer pixels are asked
-    /// for. JPEG: baseline, progressive, grayscale and CMYK/YCCK, at the coarsest DCT scale
-    /// that gives the pixels asked for. Throws a `DecodeError` for anything that is not a
+    /// PNG: every colour type, bit depth and interlacing (an APNG's default image); 16-bit
+    /// samples scaled to 8 bits without gamma conversion; rows box-averaged while reading when
+    /// fewer pixels are asked for. JPEG: baseline, progressive, grayscale and CMYK/YCCK, at the
+    /// coarsest DCT scale that gives the pixels asked for. GIF and WebP, still or animated: the
+    /// frames `options.frames` selects, composited as browsers show them, box-averaged (WebP
+    /// stills: scaled by libwebp) to the pixels asked for. Throws a `DecodeError` for anything that is not a
     /// well-formed image within the budget; never prints, never aborts.
     public static func decode(_ bytes: [UInt8], options: DecodeOptions = DecodeOptions()) throws(DecodeError) -> DecodedImage {
         guard !bytes.isEmpty else { throw .empty }
@@ -18,6 +20,8 @@ public enum ImageDecoder {
                 switch format {
                 case .png: return try CodecCall.decode(raw, as: .png, options: options, with: pushin_png_decode)
                 case .jpeg: return try CodecCall.decode(raw, as: .jpeg, options: options, with: pushin_jpeg_decode)
+                case .gif: return try CodecCall.decode(raw, as: .gif, options: options, with: pushin_gif_decode)
+                case .webp: return try CodecCall.decode(raw, as: .webp, options: options, with: pushin_webp_decode)
                 default: throw .unsupportedFormat(format)
                 }
             }

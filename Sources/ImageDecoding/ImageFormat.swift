@@ -1,14 +1,18 @@
 /// The file formats pushin can tell apart by their first bytes.
 public enum ImageFormat: String, Sendable, Equatable {
-    /// Portable Network Graphics: decoded.
+    /// Portable Network Graphics (and APNG's default image): decoded.
     case png = "PNG"
     /// JPEG/JFIF: decoded.
     case jpeg = "JPEG"
+    /// GIF87a and GIF89a, still or animated: decoded.
+    case gif = "GIF"
+    /// WebP, lossy or lossless, still or animated: decoded.
+    case webp = "WebP"
     /// Recognised so the error can name them, but not decoded.
-    case gif = "GIF", bmp = "BMP", webp = "WebP", tiff = "TIFF"
+    case bmp = "BMP", tiff = "TIFF"
 
     /// True for the formats pushin decodes.
-    public var isSupported: Bool { self == .png || self == .jpeg }
+    public var isSupported: Bool { self != .bmp && self != .tiff }
 
     /// The format whose signature `bytes` start with, or `nil` when none matches.
     ///

@@ -7,7 +7,12 @@ public struct ConversionOptions: Sendable, Equatable {
     public var art = ArtOptions()
     /// The largest width × height a header may declare.
     public var maxPixels = DecodeOptions().maxPixels
-    /// Draw files that decode only with warnings instead of refusing them.
+    /// The most frames an animation may have.
+    public var maxFrames = DecodeOptions().maxFrames
+    /// Which frames of an animation to draw.
+    public var frames = FrameSelection.single(0)
+    /// Draw files that decode only with warnings, and animations over a limit (up to it),
+    /// instead of refusing them.
     public var lenient = false
 
     /// The defaults: pushin's standard look, a 100-megapixel budget, strict decoding.
@@ -17,6 +22,8 @@ public struct ConversionOptions: Sendable, Equatable {
     var decodeOptions: DecodeOptions {
         var decode = DecodeOptions()
         decode.maxPixels = maxPixels
+        decode.maxFrames = maxFrames
+        decode.frames = frames
         decode.lenient = lenient
         // DCT scaling and PNG block averaging never go below what the pipeline asks per cell.
         let samples = BackgroundMask.samplesPerCell(for: art.background)
@@ -31,9 +38,9 @@ public struct ConversionOptions: Sendable, Equatable {
     public var fingerprint: String {
         let ramp = art.ramp.glyphs.map { String($0.unicodeScalars.first!.value, radix: 16) }.joined(separator: ",")
         return [
-            "v1", "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
+            "v2", "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
             "margin=\(art.margin.map { "\($0.rows),\($0.columns)" } ?? "none")", "contrast=\(art.contrast)",
-            "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "lenient=\(lenient)",
+            "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "maxFrames=\(maxFrames)", "lenient=\(lenient)",
         ].joined(separator: " ")
     }
 
@@ -46,20 +53,41 @@ public struct ConversionOptions: Sendable, Equatable {
     }
 }
 
-/// A piece of art, the picture it was drawn from, and the decoder's warnings.
-public struct Conversion: Sendable {
-    /// The art.
+/// One frame of art and how long it is shown.
+public struct ArtFrame: Sendable, Equatable {
+    /// The frame's art.
     public var art: Art
-    /// The decoded picture (at the scale it was decoded at).
+    /// How long it is shown, in milliseconds.
+    public var delay: Int
+}
+
+/// The art of a picture (one frame, or every frame asked for of an animation), the picture
+/// it was drawn from, and the decoder's warnings.
+public struct Conversion: Sendable {
+    /// The frames of art, in order: one for a still picture or a single-frame request, all
+    /// on one grid with one crop.
+    public var frames: [ArtFrame]
+    /// The first decoded frame's picture (at the scale it was decoded at).
     public var image: Image
+    /// True when the source is an animation, whether or not every frame was drawn.
+    public var isAnimated: Bool
+    /// How many times the animation plays: `nil` forever.
+    public var loopCount: Int?
     /// Warnings the decoder raised and lenient decoding let through.
     public var warnings: [String]
+
+    /// The art of the first frame drawn: the picture of a still.
+    public var art: Art { frames[0].art }
 }
 
 /// The same picture drawn at several widths, and the decoder's warnings.
 public struct MultiWidthConversion: Sendable {
-    /// The art at each width, in the order the widths were asked for.
-    public var arts: [(width: Int, art: Art)]
+    /// The frames of art at each width, in the order the widths were asked for.
+    public var arts: [(width: Int, frames: [ArtFrame])]
+    /// True when the source is an animation.
+    public var isAnimated: Bool
+    /// How many times the animation plays: `nil` forever.
+    public var loopCount: Int?
     /// Warnings the decoder raised and lenient decoding let through.
     public var warnings: [String]
 }
@@ -67,11 +95,12 @@ public struct MultiWidthConversion: Sendable {
 /// The one sequence from bytes to art (sniff, decode at the right scale, run the pipeline);
 /// `pushin convert` and `pushin cache` both go through it.
 public enum Converter {
-    /// Decodes `bytes` and draws them.
+    /// Decodes `bytes` and draws the frames `options.frames` asks for.
     public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(DecodeError) -> Conversion {
         let decoded = try ImageDecoder.decode(bytes, options: options.decodeOptions)
         return Conversion(
-            art: Pipeline.art(from: decoded.image, options: options.art), image: decoded.image, warnings: decoded.warnings)
+            frames: draw(decoded, options: options.art), image: decoded.image, isAnimated: decoded.isAnimated,
+            loopCount: decoded.loopCount, warnings: decoded.warnings)
     }
 
     /// Decodes `bytes` once, at the scale the widest art needs, and draws them at each width.
@@ -79,9 +108,14 @@ public enum Converter {
         _ bytes: [UInt8], options: ConversionOptions, widths: [Int]
     ) throws(DecodeError) -> MultiWidthConversion {
         let decoded = try ImageDecoder.decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
-        let arts = widths.map { width in
-            (width, Pipeline.art(from: decoded.image, options: options.atWidth(width).art))
-        }
-        return MultiWidthConversion(arts: arts, warnings: decoded.warnings)
+        let arts = widths.map { width in (width, draw(decoded, options: options.atWidth(width).art)) }
+        return MultiWidthConversion(
+            arts: arts, isAnimated: decoded.isAnimated, loopCount: decoded.loopCount, warnings: decoded.warnings)
+    }
+
+    /// The decoded frames drawn on one grid with one crop, each with its delay.
+    private static func draw(_ decoded: DecodedImage, options: ArtOptions) -> [ArtFrame] {
+        let arts = Pipeline.art(from: decoded.frames.map(\.image), options: options)
+        return zip(arts, decoded.frames).map { ArtFrame(art: $0, delay: $1.delay) }
     }
 }

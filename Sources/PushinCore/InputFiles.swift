@@ -4,18 +4,18 @@ import ImageDecoding
 public enum InputFiles {
     /// File name endings taken to mean an image, so a broken one in a folder is reported
     /// rather than silently passed over.
-    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "jpe", "jfif"]
+    static let imageExtensions: Set<String> = ["png", "apng", "jpg", "jpeg", "jpe", "jfif", "gif", "webp"]
 
     /// The files to convert, in order: "-" and files as given; for a folder, the images in it
     /// by name (and, when `recursive`, in its subfolders, not following links to folders). An
-    /// image is a file whose first bytes are a PNG or JPEG signature, or whose name ends in an
+    /// image is a file whose first bytes are a PNG, JPEG, GIF or WebP signature, or whose name ends in an
     /// image extension. Hidden files and folders are skipped; a folder with no images is an error.
     public static func expand(_ paths: [String], recursive: Bool = false) -> [Result<String, FileError>] {
         paths.flatMap { path -> [Result<String, FileError>] in
             guard path != "-", FileIO.isDirectory(path) else { return [.success(path)] }
             let found = images(in: path, recursive: recursive)
             if found.isEmpty {
-                return [.failure(FileError(path: path, reason: "no PNG or JPEG images in this folder"))]
+                return [.failure(FileError(path: path, reason: "no PNG, JPEG, GIF or WebP images in this folder"))]
             }
             return found
         }

@@ -15,14 +15,17 @@ import Testing
     @Test func badBytesGiveTypedErrors() {
         #expect(throws: DecodeError.empty) { try ImageDecoder.decode([]) }
         #expect(throws: DecodeError.unknownFormat) { try ImageDecoder.decode(Array("just text\n".utf8)) }
-        #expect(throws: DecodeError.unsupportedFormat(.gif)) { try ImageDecoder.decode(Array("GIF89a....".utf8)) }
+        #expect(throws: DecodeError.unsupportedFormat(.bmp)) { try ImageDecoder.decode(Array("BM....".utf8)) }
+        #expect(throws: DecodeError.corrupt(.gif, reason: "file ends before the image does")) {
+            try ImageDecoder.decode(Array("GIF89a....".utf8))
+        }
     }
 
     @Test func errorsReadAsOneLine() {
         let errors: [DecodeError] = [
             .empty, .unknownFormat, .unsupportedFormat(.bmp), .tooLarge(width: 1, height: 2, maxPixels: 1),
             .corrupt(.png, reason: "IDAT: CRC error"), .damaged(.jpeg, reason: "Premature end of JPEG file"),
-            .outOfMemory,
+            .outOfMemory, .tooManyFrames(maxFrames: 1000), .tooLongToComposite(width: 9000, height: 9000, frames: 9),
         ]
         for error in errors {
             #expect(!error.description.isEmpty && !error.description.contains("\n"))

@@ -47,8 +47,9 @@ import TestSupport
 
     @Test(arguments: [
         ("empty.png", [UInt8](), "empty file"),
-        ("notes.txt", Array("hello\n".utf8), "not a PNG or JPEG image"),
-        ("anim.gif", Array("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), "GIF images are not supported"),
+        ("notes.txt", Array("hello\n".utf8), "not a PNG, JPEG, GIF or WebP image"),
+        ("anim.gif", Array("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), "corrupt GIF: No screen descriptor detected"),
+        ("bitmap.bmp", Array("BM\u{1}\u{0}\u{1}\u{0}".utf8), "BMP images are not supported"),
         ("huge.png", PNGFile(width: 100_000, height: 100_000, colourType: .rgb, bitDepth: 8) { _, _ in [0, 0, 0] }
             .encodedHeaderOnly(), "100000 × 100000 pixels"),
         ("cut.png", Array(PNGFile(width: 50, height: 50, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }
