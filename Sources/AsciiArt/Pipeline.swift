@@ -67,17 +67,48 @@ public struct Art: Sendable, Equatable {
 public enum Pipeline {
     /// Draws `image` as art.
     public static func art(from image: Image, options: ArtOptions) -> Art {
-        let cells = Resize.areaAverage(image, to: options.gridSize(width: image.width, height: image.height))
-        let luma = Grayscale.luma(of: cells)
-        let fullMask = BackgroundMask.mask(options.background, image: image, cells: cells, luma: luma)
+        art(from: [image], options: options)[0]
+    }
+
+    /// Draws the frames of an animation (all of one size) as art on one grid with one crop.
+    ///
+    /// Every frame gets its own background mask, but the crop keeps the union of every frame's
+    /// subject, so the picture never jumps or changes size from frame to frame.
+    public static func art(from frames: [Image], options: ArtOptions) -> [Art] {
+        precondition(!frames.isEmpty, "an animation has at least one frame")
+        let size = options.gridSize(width: frames[0].width, height: frames[0].height)
+        let measured = frames.map { MeasuredFrame($0, size: size, background: options.background) }
+        let union = measured.dropFirst().reduce(measured[0].fullMask) { union, frame in
+            // A cell is background in the union only where it is background in every frame.
+            guard let union, let mask = frame.fullMask else { return nil }
+            return Grid(columns: union.columns, rows: union.rows, values: zip(union.values, mask.values).map { $0 && $1 })
+        }
         let bounds = options.margin.map {
-            Trim.bounds(of: fullMask, columns: cells.columns, rows: cells.rows, margin: $0)
-        } ?? CellBounds(columns: 0 ..< cells.columns, rows: 0 ..< cells.rows)
-        let mask = fullMask?.cropped(to: bounds)
-        let keptLuma = luma.cropped(to: bounds)
-        let levels = Tone.levels(luma: keptLuma, mask: mask, contrast: options.contrast, curve: options.curve)
-        let glyphs = GlyphMap.glyphs(
-            levels: levels, mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
-        return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), mask: mask, fullLuma: luma, fullMask: fullMask)
+            Trim.bounds(of: union, columns: size.columns, rows: size.rows, margin: $0)
+        } ?? CellBounds(columns: 0 ..< size.columns, rows: 0 ..< size.rows)
+        return measured.map { $0.art(croppedTo: bounds, options: options) }
+    }
+
+    /// One frame resized to the grid, with its luma and background mask: everything that comes
+    /// before the crop.
+    private struct MeasuredFrame {
+        let cells: Grid<Cell>
+        let luma: Grid<Float>
+        let fullMask: Grid<Bool>?
+
+        init(_ image: Image, size: GridSize, background: BackgroundMode) {
+            cells = Resize.areaAverage(image, to: size)
+            luma = Grayscale.luma(of: cells)
+            fullMask = BackgroundMask.mask(background, image: image, cells: cells, luma: luma)
+        }
+
+        /// The frame's art inside `bounds`: tone and glyphs.
+        func art(croppedTo bounds: CellBounds, options: ArtOptions) -> Art {
+            let mask = fullMask?.cropped(to: bounds)
+            let levels = Tone.levels(luma: luma.cropped(to: bounds), mask: mask, contrast: options.contrast, curve: options.curve)
+            let glyphs = GlyphMap.glyphs(
+                levels: levels, mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
+            return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), mask: mask, fullLuma: luma, fullMask: fullMask)
+        }
     }
 }

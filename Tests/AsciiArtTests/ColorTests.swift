@@ -62,7 +62,7 @@ import Testing
         let art = Art(
             glyphs: Grid(columns: 1, rows: 1, values: ["#"]), cells: Grid(columns: 1, rows: 1, values: [Cell(red: 9, green: 9, blue: 9)]),
             mask: nil, fullLuma: Grid(columns: 1, rows: 1, repeating: 0), fullMask: nil)
-        let page = HTMLPage.render([(caption: "one.png", art: art), (caption: "t<w>o.png", art: art)], title: "both", light: false)
+        let page = HTMLPage.render([.init(caption: "one.png", art: art), .init(caption: "t<w>o.png", art: art)], title: "both", light: false)
         #expect(page.split(separator: "<!DOCTYPE html>", omittingEmptySubsequences: false).count == 2, "one document")
         #expect(page.split(separator: "<pre>", omittingEmptySubsequences: false).count == 3, "a <pre> for each picture")
         #expect(page.contains("<h2>one.png</h2>\n<pre>") && page.contains("<h2>t&lt;w&gt;o.png</h2>\n<pre>"))
