@@ -168,15 +168,30 @@ public enum CacheBuilder {
                 signature: signature, contentHash: hash, name: name, widths: request.widths.sorted(), options: fingerprint)
             guard !missing.isEmpty else { return .unchanged(entry) }
             let conversion: MultiWidthConversion
-            do { conversion = try Converter.convert(bytes, options: request.options, widths: missing) } catch {
+            var options = request.options
+            options.frames = .all  // an animation's frames are cached beside its still art
+            do { conversion = try Converter.convert(bytes, options: options, widths: missing) } catch {
                 throw FileError(path: path, reason: error.description)
             }
-            for (width, art) in conversion.arts {
-                // The twin first: a plain file is never visible without its colour twin.
+            for (width, frames) in conversion.arts {
+                // The twin and the frames first: a plain file is never visible without them.
                 let path = layout.artPath(name: name, width: width)
-                let colour = ANSIText.render(art, depth: CacheLayout.twinDepth)
+                let colour = ANSIText.render(frames[0].art, depth: CacheLayout.twinDepth)
+                if frames.count > 1 {
+                    for inColour in [false, true] {
+                        let animation = AnimationFile(
+                            frames: frames.map { frame in
+                                let text = inColour ? ANSIText.render(frame.art, depth: CacheLayout.twinDepth) : frame.art.plainText
+                                return TextFrame(text: text, delay: frame.delay)
+                            },
+                            loopCount: conversion.loopCount)
+                        try FileIO.writeAtomically(animation.encoded, to: CacheLayout.animation(of: path, colour: inColour))
+                    }
+                } else {
+                    for inColour in [false, true] { try FileIO.remove(CacheLayout.animation(of: path, colour: inColour)) }
+                }
                 try FileIO.writeAtomically(Array(colour.utf8), to: CacheLayout.colourTwin(of: path))
-                try FileIO.writeAtomically(Array(art.plainText.utf8), to: path)
+                try FileIO.writeAtomically(Array(frames[0].art.plainText.utf8), to: path)
             }
             return .rendered(entry, artFiles: conversion.arts.count)
         } catch {
@@ -193,6 +208,8 @@ public enum CacheBuilder {
                 let path = layout.artPath(name: entry.name, width: width)
                 referenced.insert(path)
                 referenced.insert(CacheLayout.colourTwin(of: path))
+                referenced.insert(CacheLayout.animation(of: path, colour: false))
+                referenced.insert(CacheLayout.animation(of: path, colour: true))
             }
         }
         var removed = 0
@@ -201,7 +218,7 @@ public enum CacheBuilder {
             for name in (try? FileIO.entries(of: folder)) ?? [] {
                 let path = folder + "/" + name
                 let isLeftover = name.hasPrefix(".") && name.contains(FileIO.temporarySuffix)
-                let isArt = name.hasSuffix(".txt") || name.hasSuffix(".ansi")
+                let isArt = name.hasSuffix(".txt") || name.hasSuffix(".ansi") || name.hasSuffix(".anim")
                 guard isLeftover || (isArt && !referenced.contains(path)) else { continue }
                 if (try? FileIO.remove(path)) != nil, name.hasSuffix(".txt") { removed += 1 }
             }

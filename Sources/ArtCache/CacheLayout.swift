@@ -2,7 +2,8 @@ import AsciiArt
 import PushinCore
 
 /// Where a cache keeps its files: `DIR/wWIDTH/NAME.txt` for every width with its colour twin
-/// `NAME.ansi` (256 colours) beside it, a manifest and a lock.
+/// `NAME.ansi` (256 colours) beside it, and for an animation its frames, `NAME.anim` and
+/// `NAME.anim.ansi` (see `AnimationFile`); a manifest and a lock.
 ///
 /// The shell scripts pick art from this layout with globs alone, so it is the contract between
 /// `pushin cache` and them: one folder per width named `w` and the width, one plain-text file per
@@ -39,6 +40,12 @@ public struct CacheLayout: Sendable, Equatable {
     /// The colour twin of a plain-text art file: the same art with 256-colour escapes.
     public static func colourTwin(of artPath: String) -> String {
         String(artPath.dropLast(".txt".count)) + ".ansi"
+    }
+
+    /// The frames of the animation whose still art is at `artPath` (its first frame), plain
+    /// or in colour.
+    public static func animation(of artPath: String, colour: Bool) -> String {
+        String(artPath.dropLast(".txt".count)) + (colour ? ".anim.ansi" : ".anim")
     }
 
     /// The depth the colour twins are written in: 256 colours show the same on nearly every

@@ -14,19 +14,31 @@ public enum RandomArt {
         from layout: CacheLayout, columns: Int, rows: Int?, colour: Bool = false,
         using generator: inout some RandomNumberGenerator
     ) -> [UInt8]? {
-        var shortest: [UInt8]?, shortestRows = Int.max
+        pickFile(from: layout, columns: columns, rows: rows, colour: colour, using: &generator)?.art
+    }
+
+    /// `pick`, with the path of the plain art file chosen (whose animation, if it is one,
+    /// lies beside it: `CacheLayout.animation(of:colour:)`).
+    public static func pickFile(
+        from layout: CacheLayout, columns: Int, rows: Int?, colour: Bool = false,
+        using generator: inout some RandomNumberGenerator
+    ) -> (path: String, art: [UInt8])? {
+        var shortest: (path: String, art: [UInt8])?, shortestRows = Int.max
         for width in layout.cachedWidths() where width <= columns {
             var candidates = layout.artFiles(width: width)
             for _ in 0 ..< min(triesPerWidth, candidates.count) {
                 let path = candidates.remove(at: Int.random(in: candidates.indices, using: &generator))
                 guard let art = try? FileIO.contents(of: path), !art.isEmpty else { continue }
                 let height = art.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-                if rows.map({ height <= $0 }) ?? true {
-                    return colour ? (try? FileIO.contents(of: CacheLayout.colourTwin(of: path))) ?? art : art
-                }
-                if height < shortestRows { (shortest, shortestRows) = (art, height) }
+                if rows.map({ height <= $0 }) ?? true { return (path, shown(path, art)) }
+                if height < shortestRows { (shortest, shortestRows) = ((path, art), height) }
             }
         }
-        return shortest
+        return shortest.map { ($0.path, shown($0.path, $0.art)) }
+
+        /// The art as printed: its colour twin when colour is asked for and the twin exists.
+        func shown(_ path: String, _ art: [UInt8]) -> [UInt8] {
+            colour ? (try? FileIO.contents(of: CacheLayout.colourTwin(of: path))) ?? art : art
+        }
     }
 }

@@ -47,7 +47,10 @@ struct LookArguments: ParsableArguments {
     @Option(help: "Refuse images whose header declares more pixels than this.")
     var maxPixels: Int = 100_000_000
 
-    @Flag(help: "Draw JPEGs that decode only with warnings (truncated, corrupt data) instead of refusing them.")
+    @Option(help: "Refuse animations with more frames than this.")
+    var maxFrames: Int = 1000
+
+    @Flag(help: "Draw pictures that decode only with warnings (truncated, corrupt data), and animations over --max-frames up to it, instead of refusing them.")
     var lenient = false
 
     mutating func validate() throws {
@@ -55,6 +58,7 @@ struct LookArguments: ParsableArguments {
         if let gamma, !(gamma > 0 && gamma < 100) { throw ValidationError("--gamma must be between 0 and 100") }
         if margin < 0 { throw ValidationError("--margin must be 0 or more") }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1") }
+        if maxFrames < 1 { throw ValidationError("--max-frames must be at least 1") }
         if let chars, Ramp(chars) == nil {
             throw ValidationError("--chars needs at least two distinct printable single-width characters")
         }
@@ -76,6 +80,7 @@ struct LookArguments: ParsableArguments {
         var options = ConversionOptions()
         options.art = art
         options.maxPixels = maxPixels
+        options.maxFrames = maxFrames
         options.lenient = lenient
         return options
     }

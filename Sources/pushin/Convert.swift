@@ -15,9 +15,11 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print pictures as ASCII art.",
         discussion: """
-            Reads PNG and JPEG files (the format is told by content, not by name). A folder \
-            means the images directly in it; - reads standard input. Exits 0 when every input \
-            was drawn, 1 when some could not be (the others are still drawn).
+            Reads PNG, JPEG, GIF and WebP files (the format is told by content, not by name). \
+            A folder means the images directly in it; - reads standard input. An animated GIF \
+            or WebP plays in place when writing to a terminal (--animate), and animates in the \
+            browser as HTML. Exits 0 when every input was drawn, 1 when some could not be (the \
+            others are still drawn).
             """)
 
     @Option(name: [.short, .long], help: "Columns of art (default: the terminal's width, else $COLUMNS, else 80).")
@@ -33,13 +35,25 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var colors: ColorArguments
 
+    @Option(help: "Play animations: auto (when writing to a terminal, or as HTML), always, or never (print one frame).")
+    var animate: AnimateChoice = .auto
+
+    @Option(help: "The frame of an animation to print, from 1 (prints that frame instead of playing).")
+    var frame: Int?
+
+    @Option(help: "How many times an animation plays: a count, or forever (default: as the file says).")
+    var loop: LoopCount?
+
+    @Option(help: "Stop playing an animation after this many seconds.")
+    var duration: Double?
+
     @Option(name: [.short, .long], help: "Write the art to this file (atomically) instead of standard output.")
     var output: String?
 
     @Option(help: "Also write NAME.gray.png, NAME.cells.png and NAME.mask.png for each input into this folder.")
     var debug: String?
 
-    @Argument(help: "PNG or JPEG files, folders of them, or - for standard input.")
+    @Argument(help: "PNG, JPEG, GIF or WebP files, folders of them, or - for standard input.")
     var inputs: [String]
 
     mutating func validate() throws {
@@ -47,6 +61,18 @@ struct Convert: ParsableCommand {
         if let height, height < 1 { throw ValidationError("--height must be at least 1") }
         if inputs.isEmpty { throw ValidationError("give at least one image file, folder, or - for standard input") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
+        if frame != nil && animate == .always { throw ValidationError("give --frame or --animate always, not both") }
+        if let duration, !(duration > 0 && duration < 1e6) { throw ValidationError("--duration must be a positive number of seconds") }
+    }
+
+    /// True when animations are drawn as animations: played on the terminal, or animated in HTML.
+    private var animates: Bool {
+        switch animate {
+        case .never: return false
+        case .always: return true
+        case .auto: return frame == nil && (format == .html || (output == nil && Terminal.outputIsTerminal))
+        }
     }
 
     func run() throws {
@@ -54,10 +80,11 @@ struct Convert: ParsableCommand {
         options.art.columns = width
         options.art.rows = height
         options.art.defaultColumns = Terminal.defaultColumns(environment: Environment.current)
+        options.frames = animates ? .all : .single((frame ?? 1) - 1)
         var failed = false
         var collected: [UInt8] = []
         var drawnCount = 0
-        var page: [(caption: String, art: Art)] = []
+        var page: [HTMLPage.Picture] = []
         func emit(_ text: String) {
             if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
         }
@@ -69,7 +96,16 @@ struct Convert: ParsableCommand {
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
                 if format == .html {
                     // One page holds every picture, so it is written once all are drawn.
-                    page.append((caption: Self.displayName(path), art: conversion.art))
+                    page.append(HTMLPage.Picture(
+                        caption: Self.displayName(path), frames: conversion.frames.map { ($0.art, $0.delay) },
+                        loopCount: loop.map(\.plays) ?? conversion.loopCount))
+                } else if conversion.frames.count > 1 && output == nil {
+                    if drawnCount > 0 { emit("\n") }
+                    let fitted = try fitToTerminal(conversion, path: path, options: options)
+                    // With several inputs, an endless animation plays once so the next one comes.
+                    let plays = loop?.plays ?? (inputs.count > 1 ? conversion.loopCount ?? 1 : conversion.loopCount)
+                    let frames = fitted.frames.map { TextFrame(text: render($0.art), delay: $0.delay) }
+                    guard Playback.play(frames, loops: plays, duration: duration) else { return }
                 } else {
                     emit((drawnCount > 0 ? "\n" : "") + render(conversion.art))
                 }
@@ -92,6 +128,22 @@ struct Convert: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
+    /// The animation again at a height that leaves a row for the cursor below it, when it is
+    /// taller than the terminal: frames drawn in place must never scroll.
+    private func fitToTerminal(_ conversion: Conversion, path: String, options: ConversionOptions) throws(FileError) -> Conversion {
+        guard let terminalRows = Terminal.rows(environment: Environment.current) else { return conversion }
+        let limit = max(1, terminalRows - 1)
+        var fitted = conversion, refit = options
+        while fitted.art.glyphs.rows > limit, let rows = refit.art.rows ?? Optional(fitted.art.fullLuma.rows), rows > 1 {
+            // Trimming keeps a share of the grid's rows: shrink the grid by the share that is over.
+            let shrunk = max(1, min(rows - 1, rows * limit / fitted.art.glyphs.rows))
+            refit.art.columns = nil
+            refit.art.rows = shrunk
+            fitted = try convert(path, options: refit)
+        }
+        return fitted
+    }
+
     /// How a page names an input: its file name, or "standard input".
     private static func displayName(_ path: String) -> String {
         path == "-" ? "standard input" : String(path.split(separator: "/").last ?? "")
@@ -111,6 +163,27 @@ struct Convert: ParsableCommand {
             return try Converter.convert(bytes, options: options)
         } catch {
             throw FileError(path: path == "-" ? "standard input" : path, reason: error.description)
+        }
+    }
+}
+
+/// The values of `--animate`.
+enum AnimateChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// The value of `--loop`: a number of plays, or forever.
+struct LoopCount: ExpressibleByArgument {
+    /// How many times to play: `nil` forever.
+    var plays: Int?
+
+    init?(argument: String) {
+        if argument == "forever" {
+            plays = nil
+        } else if let count = Int(argument), count >= 1 {
+            plays = count
+        } else {
+            return nil
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AsciiArt
 import ArtCache
 import PushinCore
 
@@ -10,7 +11,8 @@ struct RandomCommand: ParsableCommand {
         discussion: """
             Chooses the widest cached width that fits and, among those, art no taller than \
             the terminal when it can. Prints nothing and exits 0 when the cache is empty or \
-            missing. Never decodes a picture.
+            missing. Never decodes a picture. With --animate, a cached animation plays once \
+            (for at most --duration seconds) and leaves its last frame on screen.
             """)
 
     @Option(help: "The cache folder (default: $PUSHIN_CACHE, else $XDG_CACHE_HOME/pushin, else ~/.cache/pushin).")
@@ -22,6 +24,16 @@ struct RandomCommand: ParsableCommand {
     @Option(help: ColorArguments.colorHelp)
     var color: ColorChoice = .auto
 
+    @Flag(help: "Play the art once when it is a cached animation (on a terminal).")
+    var animate = false
+
+    @Option(help: "Stop an animation after this many seconds.")
+    var duration: Double = 3
+
+    mutating func validate() throws {
+        if !(duration > 0 && duration < 1e6) { throw ValidationError("--duration must be a positive number of seconds") }
+    }
+
     func run() throws {
         let environment = Environment.current
         let layout = CacheLayout(directory: cache ?? CacheLayout.defaultDirectory(environment: environment))
@@ -29,11 +41,17 @@ struct RandomCommand: ParsableCommand {
         var generator = SystemRandomNumberGenerator()
         let colour = ColorPolicy.depth(
             choice: color, depth: nil, environment: environment, outputIsTerminal: Terminal.outputIsTerminal) != nil
-        guard let art = RandomArt.pick(
+        guard let picked = RandomArt.pickFile(
             from: layout, columns: columns, rows: Terminal.rows(environment: environment), colour: colour,
             using: &generator)
         else { return }
-        writeToStandardOutput(art)
+        if animate, Terminal.outputIsTerminal,
+           let bytes = try? FileIO.contents(of: CacheLayout.animation(of: picked.path, colour: colour)),
+           let animation = AnimationFile.decode(bytes) {
+            Playback.play(animation.frames, loops: 1, duration: duration, endOnLastFrame: true)
+        } else {
+            writeToStandardOutput(picked.art)
+        }
     }
 }
 
