@@ -48,11 +48,11 @@ static size_t whole_chunks_length(const uint8_t *data, size_t size) {
 /// Decodes a still picture at the reduced size with libwebp's scaler.
 static pushin_decode_status decode_still(const uint8_t *data, size_t size, WebPDecoderConfig *config,
                                          pushin_decoded_animation *result) {
-    // A picture drawn a few pixels per cell loses nothing visible to the in-loop filter or to
-    // fancy chroma upsampling; skipping them saves a third of a lossy decode.
-    config->options.bypass_filtering = 1;
-    config->options.no_fancy_upsampling = 1;
     if (result->scale_denominator > 1) {
+        // A picture reduced to a few pixels per cell loses nothing visible to the in-loop filter
+        // or to fancy chroma upsampling; skipping them saves a good part of a lossy decode.
+        config->options.bypass_filtering = 1;
+        config->options.no_fancy_upsampling = 1;
         config->options.use_scaling = 1;
         config->options.scaled_width = (int)result->width;
         config->options.scaled_height = (int)result->height;

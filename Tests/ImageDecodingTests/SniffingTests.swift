@@ -16,7 +16,7 @@ import Testing
         #expect(throws: DecodeError.empty) { try ImageDecoder.decode([]) }
         #expect(throws: DecodeError.unknownFormat) { try ImageDecoder.decode(Array("just text\n".utf8)) }
         #expect(throws: DecodeError.unsupportedFormat(.bmp)) { try ImageDecoder.decode(Array("BM....".utf8)) }
-        #expect(throws: DecodeError.corrupt(.gif, reason: "file ends before the image does")) {
+        #expect(throws: DecodeError.corrupt(.gif, reason: "No screen descriptor detected")) {
             try ImageDecoder.decode(Array("GIF89a....".utf8))
         }
     }

@@ -112,7 +112,7 @@ import Glibc
         #expect(result.status == 1)
         let lines = result.standardError.split(separator: "\n")
         #expect(lines.count == 2, "one line for the bad file, one summary: \(lines)")
-        #expect(lines.first == "pushin: \(sources.path)/broken.jpg: not a PNG or JPEG image (unrecognised signature)")
+        #expect(lines.first == "pushin: \(sources.path)/broken.jpg: not a PNG, JPEG, GIF or WebP image (unrecognised signature)")
         #expect(lines.last?.contains("rendered 3 (6 art files), 0 up to date, 1 failed") == true)
         #expect(try artFiles().count == 6)
     }

@@ -119,7 +119,7 @@ import TestSupport
         let folder = try Pushin.temporaryFolder()
         let result = try Pushin.run([folder.path])
         #expect(result.status == 1)
-        #expect(result.standardError == "pushin: \(folder.path): no PNG or JPEG images in this folder\n")
+        #expect(result.standardError == "pushin: \(folder.path): no PNG, JPEG, GIF or WebP images in this folder\n")
     }
 
     @Test func outputFileIsWrittenWholeAndAlone() throws {
