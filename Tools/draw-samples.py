@@ -29,6 +29,12 @@ def save(image, name, width, height):
 def cat():
     w, h = 480, 400
     image, d = canvas(w, h, (190, 232, 214, 255))
+    cat_head(d)
+    save(image.convert("RGB"), "cartoon-cat.png", w, h)
+
+
+def cat_head(d):
+    """The cat's head, ears to whiskers, drawn into a 480 x 400 box (draw-animations.py reuses it)."""
     orange, dark, cream = (240, 150, 60), (60, 40, 30), (255, 236, 210)
     d.polygon(s(120, 170, 150, 50, 215, 120), fill=orange, outline=dark, width=5 * SCALE)   # ears
     d.polygon(s(360, 170, 330, 50, 265, 120), fill=orange, outline=dark, width=5 * SCALE)
@@ -50,7 +56,6 @@ def cat():
     for y in (280, 300, 320):                                                                # whiskers
         d.line(s(170, 290, 60, y), fill=dark, width=3 * SCALE)
         d.line(s(310, 290, 420, y), fill=dark, width=3 * SCALE)
-    save(image.convert("RGB"), "cartoon-cat.png", w, h)
 
 
 def robot():
@@ -77,8 +82,12 @@ def robot():
 
 
 def balloon():
-    w, h = 360, 480
-    image, d = canvas(w, h, (0, 0, 0, 0))
+    save(balloon_picture(), "balloon.png", 360, 480)
+
+
+def balloon_picture():
+    """The balloon on a transparent 360 x 480 canvas, drawn SCALE times larger (draw-animations.py reuses it)."""
+    image, d = canvas(360, 480, (0, 0, 0, 0))
     colours = [(230, 60, 60), (250, 200, 50), (60, 150, 230), (250, 200, 50), (230, 60, 60)]
     stripes = Image.new("RGBA", image.size, (0, 0, 0, 0))
     stripe_draw = ImageDraw.Draw(stripes)
@@ -92,7 +101,7 @@ def balloon():
     for x0, x1 in ((150, 150), (210, 210)):
         d.line(s(x0, 360, x1, 395), fill=(70, 40, 30), width=4 * SCALE)
     d.rounded_rectangle(s(135, 395, 225, 455), radius=8 * SCALE, fill=(160, 110, 60), outline=(70, 40, 30), width=5 * SCALE)
-    save(image, "balloon.png", w, h)
+    return image
 
 
 if __name__ == "__main__":
