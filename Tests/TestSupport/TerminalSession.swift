@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real terminal emulator (tmux, on a private server) running a shell, for tests that must
+/// see the screen as a person would: what is on it, and whether the cursor shows.
+public final class TerminalSession {
+    private let socket = "pushin-test-\(UUID().uuidString.prefix(8))"
+
+    /// Starts `sh` in a detached tmux session of `columns` × `rows`, with `environment` set.
+    public init(columns: Int = 100, rows: Int = 40, environment: [String: String] = [:]) throws {
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try tmux(["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "env -u NO_COLOR TERM=xterm-256color \(exports) PS1='$ ' sh"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    /// Types `line` and presses Enter.
+    public func type(_ line: String) throws { try tmux(["send-keys", "-t", "0", "-l", line]); try tmux(["send-keys", "-t", "0", "Enter"]) }
+
+    /// Presses a key by tmux's name for it, such as "C-c".
+    public func press(_ key: String) throws { try tmux(["send-keys", "-t", "0", key]) }
+
+    /// The screen's text, one string per row, trailing blanks removed.
+    public func screen() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-t", "0"]).split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
+    /// True when the terminal shows its cursor.
+    public func cursorIsVisible() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", "0", "#{cursor_flag}"]).hasPrefix("1")
+    }
+
+    /// Waits until some row of the screen satisfies `predicate`, for at most `timeout` seconds.
+    @discardableResult
+    public func waitFor(timeout: Double = 20, _ predicate: (String) -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try screen().contains(where: predicate) { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Runs a tmux command and returns what it printed. Spawned and waited for by hand: the
+    /// tmux server that the first command starts keeps running and inherits what its client
+    /// had open, which Foundation's `Process` waits on forever.
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("pushin-tmux-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+}
