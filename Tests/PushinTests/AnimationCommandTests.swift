@@ -124,7 +124,8 @@ import TestSupport
 
     @Test func lenientDrawsAnAnimationUpToTheCapWithAWarning() throws {
         // As HTML every frame is decoded, and none is waited for.
-        let result = try Pushin.run(["-w", "20", "--format", "html", "--lenient", Self.fixtures + "too-many-frames.gif"])
+        let result = try Pushin.run(
+            ["-w", "20", "--format", "html", "--lenient", "--background", "none", Self.fixtures + "too-many-frames.gif"])
         #expect(result.status == 0)
         #expect(result.standardOutput.matches(of: /<pre class=/).count == 1000)
         #expect(result.standardError.contains("warning: more than 1000 frames: drawing the first 1000"))
