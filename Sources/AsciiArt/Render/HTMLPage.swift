@@ -104,21 +104,24 @@ public enum HTMLPage {
         var body = ""
         let glyphs = art.glyphs
         for row in 0 ..< glyphs.rows {
-            var run = "", runColour: String? = nil
+            var run = "", runColour: RGB? = nil
             func flush() {
                 guard !run.isEmpty else { return }
-                body += runColour.map { "<span style=\"color:\($0)\">\(run)</span>" } ?? run
+                body += runColour.map { "<span style=\"color:\($0.hex)\">\(run)</span>" } ?? run
                 run = ""
             }
             for column in 0 ..< glyphs.columns {
                 let glyph = glyphs[column, row]
                 let isBackground = art.mask?[column, row] ?? false
-                let colour: String? = isBackground ? nil : (glyph == " " ? runColour : RGB(art.cells[column, row]).hex)
+                let colour: RGB? = isBackground ? nil : (glyph == " " ? runColour : RGB(art.cells[column, row]))
                 if colour != runColour {
                     flush()
                     runColour = colour
                 }
-                run += escape(String(glyph))
+                switch glyph {
+                case "&", "<", ">", "\"": run += escape(String(glyph))
+                default: run.append(glyph)
+                }
             }
             flush()
             body += "\n"

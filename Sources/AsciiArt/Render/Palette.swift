@@ -18,7 +18,15 @@ public struct RGB: Sendable, Equatable, Hashable {
 
     /// "#rrggbb".
     public var hex: String {
-        "#" + [red, green, blue].map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        String(unsafeUninitializedCapacity: 7) { text in
+            let digits: StaticString = "0123456789abcdef"
+            text[0] = UInt8(ascii: "#")
+            for (index, channel) in [red, green, blue].enumerated() {
+                text[1 + 2 * index] = digits.utf8Start[Int(channel >> 4)]
+                text[2 + 2 * index] = digits.utf8Start[Int(channel & 15)]
+            }
+            return 7
+        }
     }
 }
 
