@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .executable(name: "pushin", targets: ["pushin"]),
         .library(name: "AsciiArt", targets: ["AsciiArt"]),
+        // Files in, art out, for the Swift fuzz target in Fuzz/swift.
+        .library(name: "PushinCore", targets: ["PushinCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
