@@ -4,6 +4,7 @@
 // this file, so it never crosses a Swift frame.
 #include "pushin_jpeg.h"
 
+#include <limits.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +12,33 @@
 #include <jpeglib.h>
 #include <jerror.h>
 
-/// More progressive scans than this is a hostile file (each scan re-walks the whole image).
-enum { MAX_SCANS = 1000 };
+/// More scans than this is a hostile file. Every scan walks every block of the components it
+/// covers, even when it holds no data, so scans × blocks is the time a file can cost: about
+/// 30 ms a scan at 100 megapixels here (arithmetic coding, the slowest). libjpeg's progressive
+/// script writes 10 scans (6 for gray) and other encoders about as many; libjpeg-turbo's own
+/// buffered-image fuzzer stops at 100 and its TurboJPEG fuzzers at 500, for pictures of one
+/// megapixel. 64 leaves real files six times their usual count, and the worst file it allows
+/// at the default budget (Tests/Fixtures/hostile/jpeg-64-scans-arithmetic.jpg) takes 2 s.
+enum { MAX_SCANS = 64 };
+
+/// More warnings than this is a storm, not damage: a restart interval of one block with no
+/// restart markers makes libjpeg resynchronise (and warn) at every block, 40 to 170 ns each,
+/// which over 64 scans of 100 megapixels is 10 s. A damaged photo raises a handful; one whose
+/// entropy data is garbage from some point on, one per bad code, still far fewer.
+enum { MAX_WARNINGS = 100000 };
+
+/// The bytes of DCT coefficients libjpeg may hold per pixel of the budget: a multi-scan
+/// (progressive) file keeps every coefficient of the picture, 2 bytes a sample, which is 3 bytes
+/// a pixel at 4:2:0, 2 for gray, 6 at 4:4:4 and 8 for CMYK. A 150-byte file can declare any of
+/// them (and one scan touches it all), so the limit holds a full-budget 4:2:0 picture, the
+/// common photo, and no more. The same rule bounds an interlaced PNG in pushin_png.c.
+enum { COEFFICIENT_BYTES_PER_PIXEL = 3 };
+
+static long coefficient_limit(uint64_t max_pixels) {
+    uint64_t slack = 16 << 20;
+    if (max_pixels > ((uint64_t)LONG_MAX - slack) / COEFFICIENT_BYTES_PER_PIXEL) return LONG_MAX;
+    return (long)(max_pixels * COEFFICIENT_BYTES_PER_PIXEL + slack);
+}
 
 typedef struct {
     struct jpeg_error_mgr manager;
@@ -35,7 +61,16 @@ static void store_message(j_common_ptr info, pushin_decoded_image *result) {
 
 static void on_error(j_common_ptr info) {
     error_handler *handler = (error_handler *)info->err;
-    store_message(info, handler->result);
+    if (info->err->msg_code == JERR_NO_BACKING_STORE) {
+        // libjpeg keeps coefficients on disk when they exceed max_memory_to_use; ours has no
+        // disk, so this is the budget's answer, not damage.
+        snprintf(handler->result->message, sizeof handler->result->message,
+                 "a multi-scan JPEG of this size needs more coefficient memory than the %ld MB "
+                 "--max-pixels allows (%d bytes a pixel)",
+                 info->mem->max_memory_to_use / 1000000, COEFFICIENT_BYTES_PER_PIXEL);
+    } else {
+        store_message(info, handler->result);
+    }
     longjmp(handler->escape, 1);
 }
 
@@ -43,19 +78,28 @@ static void on_message(j_common_ptr info, int level) {
     if (level >= 0) return;  // trace output: never shown
     error_handler *handler = (error_handler *)info->err;
     if (handler->result->warning_count++ == 0) store_message(info, handler->result);
+    if (handler->result->warning_count > MAX_WARNINGS) {
+        snprintf(handler->result->message, sizeof handler->result->message,
+                 "more than %d warnings: the data is too corrupt to draw", MAX_WARNINGS);
+        longjmp(handler->escape, 1);
+    }
 }
 
 static void on_output_message(j_common_ptr info) { (void)info; }
 
-static void on_progress(j_common_ptr info) {
-    j_decompress_ptr decompress = (j_decompress_ptr)info;
-    if (decompress->input_scan_number > MAX_SCANS) {
+/// Stops the decode once the file has started more than MAX_SCANS scans. Called by libjpeg's
+/// progress hook (every row while a multi-scan file is read whole) and by the DC-only loop
+/// after every jpeg_consume_input, which libjpeg's hook never sees.
+static void check_scan_count(j_decompress_ptr info) {
+    if (info->input_scan_number > MAX_SCANS) {
         error_handler *handler = (error_handler *)info->err;
         snprintf(handler->result->message, sizeof handler->result->message,
-                 "more than %d progressive scans", MAX_SCANS);
+                 "more than %d scans", MAX_SCANS);
         longjmp(handler->escape, 1);
     }
 }
+
+static void on_progress(j_common_ptr info) { check_scan_count((j_decompress_ptr)info); }
 
 static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
     return (value + divisor - 1) / divisor;
@@ -79,11 +123,16 @@ static int dc_scans_complete(j_decompress_ptr info) {
     return 1;
 }
 
-/// True when an EOI marker follows `from`: entropy-coded data never holds FF D9, so one found
-/// there ends the file. Used when decoding stops early, to still tell a truncated file.
-static int has_end_marker(const uint8_t *from, const uint8_t *end) {
-    for (const uint8_t *p = end - 1; p > from; p--)
-        if (p[-1] == 0xFF && p[0] == 0xD9) return 1;
+/// True when an EOI marker follows what libjpeg has read of `data`: entropy-coded data never
+/// holds FF D9, so one found there ends the file. Used when decoding stops early, to still tell
+/// a truncated file. libjpeg's source pointer is trusted only inside the caller's bytes,
+/// compared as integers: when the file runs out, jpeg_mem_src points it at a static fake EOI
+/// marker of its own, and walking from there would read (and compare) outside the buffer.
+static int has_end_marker(j_decompress_ptr info, const uint8_t *data, size_t size) {
+    uintptr_t start = (uintptr_t)data, next = (uintptr_t)info->src->next_input_byte;
+    if (next < start || next - start > size) return 0;  // the fake marker: the file ran out
+    for (size_t at = size; at >= 2 && at - 2 >= next - start; at--)
+        if (data[at - 2] == 0xFF && data[at - 1] == 0xD9) return 1;
     return 0;
 }
 
@@ -134,6 +183,9 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
         goto done;
     }
     jpeg_create_decompress(info);
+    // Only whole-image coefficient buffers count against it; beyond it libjpeg would need a
+    // backing store, and has none: JERR_NO_BACKING_STORE before anything large is allocated.
+    info->mem->max_memory_to_use = coefficient_limit(max_pixels);
     state->progress.progress_monitor = on_progress;
     info->progress = &state->progress;
     jpeg_mem_src(info, data, (unsigned long)size);
@@ -177,14 +229,16 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     if (dc_only) {
         for (;;) {
             int progress = jpeg_consume_input(info);
+            check_scan_count(info);
             if (progress == JPEG_REACHED_EOI || progress == JPEG_SUSPENDED) break;
             if (progress == JPEG_SCAN_COMPLETED && dc_scans_complete(info)) break;
         }
         jpeg_start_output(info, info->input_scan_number);
         read_scanlines(state, result);
         jpeg_finish_output(info);
-        if (!has_end_marker(info->src->next_input_byte, data + size))
-            WARNMS(info, JWRN_JPEG_EOF);
+        // Reading stopped after the DC scans: the rest of the file must still end in EOI.
+        // (When libjpeg reached an EOI it is real, or its fake one after warning of the end.)
+        if (!jpeg_input_complete(info) && !has_end_marker(info, data, size)) WARNMS(info, JWRN_JPEG_EOF);
     } else {
         read_scanlines(state, result);
         jpeg_finish_decompress(info);

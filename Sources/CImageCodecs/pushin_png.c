@@ -25,7 +25,24 @@ static void on_error(png_structp png, png_const_charp message) {
     png_longjmp(png, 1);
 }
 
-static void on_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
+/// True when a libpng warning means the file's bytes are not what its encoder wrote, so the
+/// picture may not be either: a CRC error on any chunk, or trouble in the chunks pushin reads
+/// (tRNS, image data). Warnings about chunks pushin skips, libpng's own limits, a palette in a
+/// file that needs none or data after the image's end leave the pixels as meant; they are
+/// dropped, so a good file is never refused as damaged.
+static int means_damage(const char *message) {
+    if (strstr(message, "CRC error")) return 1;
+    if (!strncmp(message, "tRNS: ", 6)) return !strstr(message, "invalid with alpha channel");
+    if (!strncmp(message, "IDAT: ", 6)) return !strstr(message, "Extra compressed data");
+    return 0;
+}
+
+static void on_warning(png_structp png, png_const_charp message) {
+    decoder *state = png_get_error_ptr(png);
+    if (!means_damage(message)) return;
+    if (state->result->warning_count++ == 0)
+        snprintf(state->result->message, sizeof state->result->message, "%s", message);
+}
 
 static void read_from_memory(png_structp png, png_bytep target, size_t count) {
     decoder *state = png_get_io_ptr(png);
@@ -48,11 +65,12 @@ static uint32_t choose_reduction(uint32_t width, uint32_t height, uint32_t min_w
 
 /// Adds one row into the per-column sums, `reduction` pixels to a column. `channels` is 4
 /// (RGBA: colour weighted by alpha) or 3 (RGB: opaque). A column's share of one row is summed in
-/// 32 bits, which holds 66,000 pixels of 255 · 255; reductions are far below that.
+/// 64 bits: 32 would wrap from 66,052 pixels of 255 · 255 on, and a 1-high picture of 2^31
+/// pixels reduced to one column is a legal PNG.
 static void accumulate_row(const uint8_t *row, int channels, uint32_t width, uint32_t reduction, uint64_t *sums) {
     for (uint32_t start = 0; start < width; start += reduction, sums += 4) {
-        uint32_t end = start + reduction < width ? start + reduction : width;
-        uint32_t red = 0, green = 0, blue = 0, alpha = 0;
+        uint32_t end = width - start > reduction ? start + reduction : width;
+        uint64_t red = 0, green = 0, blue = 0, alpha = 0;
         const uint8_t *pixel = row + (size_t)start * channels;
         if (channels == 4) {
             for (uint32_t x = start; x < end; x++, pixel += 4) {
@@ -69,7 +87,7 @@ static void accumulate_row(const uint8_t *row, int channels, uint32_t width, uin
                 blue += pixel[2];
             }
             red *= 255; green *= 255; blue *= 255;
-            alpha = 255 * (end - start);
+            alpha = 255 * (uint64_t)(end - start);
         }
         sums[0] += red;
         sums[1] += green;
@@ -94,10 +112,74 @@ static void emit_row(decoder *state, uint32_t output_row, uint32_t rows) {
     }
 }
 
+/// The bytes a pixel of the budget an interlaced picture may take while it is held whole (its
+/// seven passes interleave, so rows cannot be averaged as they arrive): 3 holds a full-budget
+/// RGB picture; RGBA (4) is held up to three quarters of the budget. Without it a 12 KB
+/// interlaced 1-bit palette with tRNS, 10,000 x 10,000, expanded to 400 MB of RGBA. The same
+/// rule bounds a multi-scan JPEG's coefficients in pushin_jpeg.c.
+enum { WHOLE_IMAGE_BYTES_PER_PIXEL = 3 };
+
+static uint64_t whole_image_limit(uint64_t max_pixels) {
+    uint64_t slack = 16 << 20;
+    return max_pixels > (UINT64_MAX - slack) / WHOLE_IMAGE_BYTES_PER_PIXEL
+               ? UINT64_MAX : max_pixels * WHOLE_IMAGE_BYTES_PER_PIXEL + slack;
+}
+
+/// Reads the size IHDR declares straight from the bytes (it must be the first chunk), so the
+/// budget is checked before libpng reads anything. Returns 0 when the bytes do not start so.
+static int peek_size(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height) {
+    static const uint8_t start[16] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    if (size < 24 || memcmp(data, start, sizeof start) != 0) return 0;
+    *width = (uint32_t)data[16] << 24 | (uint32_t)data[17] << 16 | (uint32_t)data[18] << 8 | data[19];
+    *height = (uint32_t)data[20] << 24 | (uint32_t)data[21] << 16 | (uint32_t)data[22] << 8 | data[23];
+    return 1;
+}
+
+/// The widest and tallest PNG read, whatever the budget: libpng's own default, set explicitly.
+/// libpng holds a few rows of up to 8 bytes a pixel (16 MB at this width) and every row costs
+/// time however narrow: past it, a 200 KB file of 1 x 100,000,000 takes about 12 s, and one of
+/// 99,000,000 x 1 (16-bit RGBA) 775 MB of row buffers.
+enum { MAX_SIDE = 1000000 };
+
+/// The most bytes libpng may allocate for one chunk. pushin reads only PLTE (768 bytes at
+/// most) and tRNS (256) whole; image data streams through zlib in small pieces.
+enum { MAX_CHUNK_BYTES = 1 << 20 };
+
+/// Sets libpng's limits explicitly rather than trusting its build's defaults. libpng 1.6.39
+/// treats a chunk over its allocation limit as a mere warning and then allocates it anyway
+/// (an ancillary chunk declaring 2^31 bytes cost 2 GB and seconds), so the limit alone is not
+/// enough: every chunk pushin does not use is skipped unread (its CRC still checked), leaving
+/// IHDR, PLTE, tRNS, IDAT and IEND, the chunks that make the pixels. Sides are capped at
+/// MAX_SIDE. gAMA, cHRM, sRGB, iCCP,
+/// sBIT and bKGD change nothing here: pushin asks libpng for no gamma, colour-space,
+/// shift or background transform, so they would only be parsed (and warned about).
+static void set_limits(png_structp png) {
+    png_set_user_limits(png, MAX_SIDE, MAX_SIDE);
+    png_set_chunk_malloc_max(png, MAX_CHUNK_BYTES);
+    png_set_chunk_cache_max(png, 16);
+    // A negative count means every known chunk except IHDR, PLTE, tRNS, IDAT and IEND, and
+    // every unknown one; the explicit list adds chunks newer libpngs know (APNG, HDR).
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, -1);
+    static const png_byte newer[] = "acTL\0fcTL\0fdAT\0cICP\0cLLI\0cLLi\0mDCV\0mDCv\0";
+    png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, newer, (int)(sizeof newer / 5));
+}
+
 pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
                                     uint32_t min_width, uint32_t min_height,
                                     uint64_t max_pixels, pushin_decoded_image *result) {
     memset(result, 0, sizeof *result);
+    uint32_t declared_width, declared_height;
+    if (peek_size(data, size, &declared_width, &declared_height)) {
+        result->declared_width = declared_width;
+        result->declared_height = declared_height;
+        if ((uint64_t)declared_width * declared_height > max_pixels) return PUSHIN_DECODE_TOO_LARGE;
+        if (declared_width > MAX_SIDE || declared_height > MAX_SIDE) {
+            snprintf(result->message, sizeof result->message,
+                     "image is %u × %u pixels, over the %d a side PNGs are read to",
+                     declared_width, declared_height, MAX_SIDE);
+            return PUSHIN_DECODE_FAILED;
+        }
+    }
     decoder *state = calloc(1, sizeof *state);
     if (!state) return PUSHIN_DECODE_OUT_OF_MEMORY;
     state->data = data;
@@ -117,6 +199,7 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
     png_structp png = state->png;
     png_infop info = state->info;
     png_set_read_fn(png, state, read_from_memory);
+    set_limits(png);
     png_read_info(png, info);
 
     uint32_t width = png_get_image_width(png, info), height = png_get_image_height(png, info);
@@ -143,6 +226,15 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
     result->width = divide_rounding_up(width, result->scale_denominator);
     result->height = divide_rounding_up(height, result->scale_denominator);
     size_t row_bytes = png_get_rowbytes(png, info);
+    uint64_t whole_bytes = (uint64_t)row_bytes * height, whole_limit = whole_image_limit(max_pixels);
+    if (passes > 1 && whole_bytes > whole_limit) {
+        snprintf(result->message, sizeof result->message,
+                 "an interlaced PNG of this size needs %llu MB to hold it whole, over the %llu MB "
+                 "--max-pixels allows (%d bytes a pixel)", (unsigned long long)(whole_bytes / 1000000),
+                 (unsigned long long)(whole_limit / 1000000), WHOLE_IMAGE_BYTES_PER_PIXEL);
+        status = PUSHIN_DECODE_FAILED;
+        goto done;
+    }
     state->row = malloc(passes > 1 ? row_bytes * height : row_bytes);
     state->sums = calloc((size_t)result->width * 4, sizeof *state->sums);
     result->pixels = malloc((size_t)result->width * result->height * 4);
