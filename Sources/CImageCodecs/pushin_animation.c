@@ -1,5 +1,6 @@
 #include "pushin_animation_support.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,15 @@ void pushin_animation_set_canvas(pushin_decoded_animation *result, const pushin_
     result->scale_denominator = pushin_choose_reduction(width, height, request->min_width, request->min_height);
     result->width = (width + result->scale_denominator - 1) / result->scale_denominator;
     result->height = (height + result->scale_denominator - 1) / result->scale_denominator;
+}
+
+int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind) {
+    uint64_t pixels = (uint64_t)result->declared_width * result->declared_height;
+    if (pixels <= PUSHIN_MAX_CANVAS_PIXELS) return 1;
+    snprintf(result->message, sizeof result->message,
+             "%s canvas of %u × %u pixels is over the %llu megapixels composited in memory",
+             kind, result->declared_width, result->declared_height, PUSHIN_MAX_CANVAS_PIXELS / 1000000);
+    return 0;
 }
 
 int pushin_animation_keeps(const pushin_animation_request *request, uint32_t index) {

@@ -5,8 +5,16 @@
 
 #include "pushin_animation.h"
 
-/// The most pixels the kept frames of one animation may hold in all (256 MB of RGBA).
-#define PUSHIN_MAX_KEPT_PIXELS 64000000ULL
+/// The most pixels the kept frames of one animation may hold in all (128 MB of RGBA).
+#define PUSHIN_MAX_KEPT_PIXELS 32000000ULL
+
+/// The largest canvas composited in memory (GIF, animated WebP): 128 MB of RGBA, held up to
+/// twice (a GIF's restore-to-previous copy; libwebp's canvas and its disposed copy), so that
+/// with the kept frames a decode stays under 400 MB.
+#define PUSHIN_MAX_CANVAS_PIXELS 32000000ULL
+
+/// Refuses a canvas over `PUSHIN_MAX_CANVAS_PIXELS` with a message; 1 when it is within.
+int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind);
 
 /// The largest whole factor that still leaves `min_width` × `min_height` pixels (1 for 0 × 0).
 uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height);

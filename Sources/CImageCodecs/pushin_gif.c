@@ -240,6 +240,8 @@ pushin_decode_status pushin_gif_decode(const uint8_t *data, size_t size,
         status = PUSHIN_DECODE_FAILED;
     } else if ((uint64_t)width * height > request->max_pixels) {
         status = PUSHIN_DECODE_TOO_LARGE;
+    } else if (!pushin_canvas_fits(result, "a GIF")) {
+        status = PUSHIN_DECODE_OVER_LIMIT;
     } else if (!(state.canvas = calloc((size_t)width * height, 4))) {
         status = PUSHIN_DECODE_OUT_OF_MEMORY;
     } else {

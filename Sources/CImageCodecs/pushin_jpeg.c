@@ -44,6 +44,8 @@ typedef struct {
     struct jpeg_error_mgr manager;
     jmp_buf escape;
     pushin_decoded_image *result;
+    /// Set when the error was a limit of pushin's rather than damage.
+    int over_limit;
 } error_handler;
 
 typedef struct {
@@ -68,6 +70,7 @@ static void on_error(j_common_ptr info) {
                  "a multi-scan JPEG of this size needs more coefficient memory than the %ld MB "
                  "--max-pixels allows (%d bytes a pixel)",
                  info->mem->max_memory_to_use / 1000000, COEFFICIENT_BYTES_PER_PIXEL);
+        handler->over_limit = 1;
     } else {
         store_message(info, handler->result);
     }
@@ -179,7 +182,7 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     state->errors.manager.output_message = on_output_message;
     state->errors.result = result;
     if (setjmp(state->errors.escape)) {
-        status = PUSHIN_DECODE_FAILED;
+        status = state->errors.over_limit ? PUSHIN_DECODE_OVER_LIMIT : PUSHIN_DECODE_FAILED;
         goto done;
     }
     jpeg_create_decompress(info);

@@ -177,7 +177,7 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
             snprintf(result->message, sizeof result->message,
                      "image is %u × %u pixels, over the %d a side PNGs are read to",
                      declared_width, declared_height, MAX_SIDE);
-            return PUSHIN_DECODE_FAILED;
+            return PUSHIN_DECODE_OVER_LIMIT;
         }
     }
     decoder *state = calloc(1, sizeof *state);
@@ -232,7 +232,7 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
                  "an interlaced PNG of this size needs %llu MB to hold it whole, over the %llu MB "
                  "--max-pixels allows (%d bytes a pixel)", (unsigned long long)(whole_bytes / 1000000),
                  (unsigned long long)(whole_limit / 1000000), WHOLE_IMAGE_BYTES_PER_PIXEL);
-        status = PUSHIN_DECODE_FAILED;
+        status = PUSHIN_DECODE_OVER_LIMIT;
         goto done;
     }
     state->row = malloc(passes > 1 ? row_bytes * height : row_bytes);

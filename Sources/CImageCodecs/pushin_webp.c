@@ -164,6 +164,7 @@ pushin_decode_status pushin_webp_decode(const uint8_t *data, size_t size,
     if ((uint64_t)width * height > request->max_pixels) return PUSHIN_DECODE_TOO_LARGE;
     pushin_decode_status status;
     if (config.input.has_animation) {
+        if (!pushin_canvas_fits(result, "an animation's")) return PUSHIN_DECODE_OVER_LIMIT;
         status = decode_animation(data, size, request, result);
     } else {
         status = decode_still(data, size, &config, result);

@@ -106,6 +106,8 @@ enum CodecCall {
             throw .tooLarge(width: Int(declared.0), height: Int(declared.1), maxPixels: options.maxPixels)
         case PUSHIN_DECODE_OUT_OF_MEMORY:
             throw .outOfMemory
+        case PUSHIN_DECODE_OVER_LIMIT:
+            throw .overLimit(format, reason: message)
         default:
             throw .corrupt(format, reason: message.isEmpty ? "unreadable \(format.rawValue) data" : message)
         }

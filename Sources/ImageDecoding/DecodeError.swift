@@ -21,6 +21,9 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case damaged(ImageFormat, reason: String)
     /// Memory for the pixels could not be had.
     case outOfMemory
+    /// The file is well formed but would take more memory or work than one of pushin's limits
+    /// allows (other than the pixel budget); `reason` names the limit.
+    case overLimit(ImageFormat, reason: String)
 
     public var description: String {
         switch self {
@@ -43,6 +46,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "damaged \(format.rawValue): \(reason) (--lenient draws it anyway)"
         case .outOfMemory:
             return "out of memory while decoding"
+        case let .overLimit(format, reason):
+            return "\(format.rawValue) over a limit: \(reason)"
         }
     }
 }

@@ -119,7 +119,7 @@ import TestSupport
         #expect(result.standardError.hasPrefix("pushin: \(path): ") && result.standardError.contains(reason), "\(result.standardError)")
         #expect(result.standardError.filter { $0 == "\n" }.count == 1)
         #expect(result.seconds < 5)
-        #expect(result.peakResidentBytes < 400 << 20)
+        if HostileFileTests.memoryIsMeaningful { #expect(result.peakResidentBytes < 400 << 20) }
     }
 
     @Test func lenientDrawsAnAnimationUpToTheCapWithAWarning() throws {

@@ -22,18 +22,8 @@ extension Pushin {
     public static func measure(_ arguments: [String], timeout: Double = 30) throws -> MeasuredResult {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("pushin-stderr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: errors) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, errors.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
         let start = Date()
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        let pid = try Spawn.start([binary.path] + arguments, standardOutput: "/dev/null", standardError: errors.path)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, WNOHANG, &usage) == 0 {

@@ -13,6 +13,9 @@ typedef enum {
     PUSHIN_DECODE_TOO_LARGE = 2,
     /// A buffer could not be allocated.
     PUSHIN_DECODE_OUT_OF_MEMORY = 3,
+    /// The file is well formed but would take more memory or work than pushin's limits allow
+    /// (other than the pixel budget); the result's `message` says which limit.
+    PUSHIN_DECODE_OVER_LIMIT = 4,
 } pushin_decode_status;
 
 /// What a decode call produced. Free `pixels` with pushin_decoded_image_release.
