@@ -20,6 +20,15 @@ struct Convert: ParsableCommand {
             or WebP plays in place when writing to a terminal (--animate), and animates in the \
             browser as HTML. Exits 0 when every input was drawn, 1 when some could not be (the \
             others are still drawn).
+
+            Every decoder is bounded in time and memory. --max-pixels (100,000,000) applies to \
+            the size a header declares (an animation's canvas) and --max-frames (1000) to an \
+            animation's frames. Besides: PNGs are read to 1,000,000 pixels a side and 1 MB a \
+            chunk (chunks pushin does not use are skipped unread); an interlaced PNG or a \
+            multi-scan JPEG is held whole only within 3 bytes a pixel of the budget; a JPEG may \
+            have 64 scans and 100,000 warnings; GIF and animated WebP canvases are composited \
+            in memory up to 32 megapixels, and an animation up to 800 million pixels in all. A \
+            file over a limit is refused in one line; --lenient draws an animation up to its limit.
             """)
 
     @Option(name: [.short, .long], help: "Columns of art (default: the terminal's width, else $COLUMNS, else 80).")
