@@ -11,6 +11,15 @@ void pushin_decoded_animation_release(pushin_decoded_animation *animation) {
     animation->frame_count = 0;
 }
 
+void pushin_animation_begin(pushin_decoded_animation *result) {
+    memset(result, 0, sizeof *result);
+    result->loop_count = 1;
+}
+
+void pushin_animation_message(pushin_decoded_animation *result, const char *message) {
+    snprintf(result->message, sizeof result->message, "%s", message);
+}
+
 uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height) {
     if (min_width == 0 && min_height == 0) return 1;
     uint32_t across = min_width ? width / min_width : UINT32_MAX;

@@ -16,6 +16,12 @@
 /// Refuses a canvas over `PUSHIN_MAX_CANVAS_PIXELS` with a message; 1 when it is within.
 int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind);
 
+/// Clears a result before decoding: no frames, and one play, as when a file says nothing.
+void pushin_animation_begin(pushin_decoded_animation *result);
+
+/// Sets the result's message (the error, or the first warning).
+void pushin_animation_message(pushin_decoded_animation *result, const char *message);
+
 /// The largest whole factor that still leaves `min_width` × `min_height` pixels (1 for 0 × 0).
 uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height);
 

@@ -48,10 +48,6 @@ typedef struct {
     uint64_t work;
 } decoder;
 
-static void set_message(pushin_decoded_animation *result, const char *message) {
-    snprintf(result->message, sizeof result->message, "%s", message);
-}
-
 /// Records a giflib error: fatal (returns FAILED) before any frame was kept or read past,
 /// else a warning that ends the animation after the frames already composited.
 static pushin_decode_status stop_on_error(decoder *state, int error) {
@@ -59,10 +55,10 @@ static pushin_decode_status stop_on_error(decoder *state, int error) {
     if (error == D_GIF_ERR_READ_FAILED) reason = "file ends before the image does";
     if (!reason) reason = "unreadable GIF data";
     if (state->result->frame_count == 0) {
-        set_message(state->result, reason);
+        pushin_animation_message(state->result, reason);
         return PUSHIN_DECODE_FAILED;
     }
-    if (state->result->warning_count++ == 0) set_message(state->result, reason);
+    if (state->result->warning_count++ == 0) pushin_animation_message(state->result, reason);
     return PUSHIN_DECODE_OK;
 }
 
@@ -214,7 +210,7 @@ static pushin_decode_status read_frames(decoder *state) {
         control = default_control;
     }
     if (index == 0) {
-        set_message(result, "no image in the file");
+        pushin_animation_message(result, "no image in the file");
         return PUSHIN_DECODE_FAILED;
     }
     return PUSHIN_DECODE_OK;
@@ -223,20 +219,19 @@ static pushin_decode_status read_frames(decoder *state) {
 pushin_decode_status pushin_gif_decode(const uint8_t *data, size_t size,
                                        const pushin_animation_request *request,
                                        pushin_decoded_animation *result) {
-    memset(result, 0, sizeof *result);
-    result->loop_count = 1;
+    pushin_animation_begin(result);
     decoder state = {.source = {data, size, 0}, .result = result, .request = request};
     int error = 0;
     state.gif = DGifOpen(&state.source, read_from_memory, &error);
     if (!state.gif) {
-        set_message(result, GifErrorString(error) ? GifErrorString(error) : "not a GIF file");
+        pushin_animation_message(result, GifErrorString(error) ? GifErrorString(error) : "not a GIF file");
         return error == D_GIF_ERR_NOT_ENOUGH_MEM ? PUSHIN_DECODE_OUT_OF_MEMORY : PUSHIN_DECODE_FAILED;
     }
     pushin_decode_status status = PUSHIN_DECODE_OK;
     uint32_t width = (uint32_t)state.gif->SWidth, height = (uint32_t)state.gif->SHeight;
     pushin_animation_set_canvas(result, request, width, height);
     if (width == 0 || height == 0) {
-        set_message(result, "the canvas has no pixels");
+        pushin_animation_message(result, "the canvas has no pixels");
         status = PUSHIN_DECODE_FAILED;
     } else if ((uint64_t)width * height > request->max_pixels) {
         status = PUSHIN_DECODE_TOO_LARGE;

@@ -11,10 +11,6 @@
 #include <webp/decode.h>
 #include <webp/demux.h>
 
-static void set_message(pushin_decoded_animation *result, const char *message) {
-    snprintf(result->message, sizeof result->message, "%s", message);
-}
-
 static const char *status_reason(VP8StatusCode status) {
     switch (status) {
     case VP8_STATUS_OUT_OF_MEMORY: return "out of memory";
@@ -73,7 +69,7 @@ static pushin_decode_status decode_still(const uint8_t *data, size_t size, WebPD
     WebPFreeDecBuffer(&config->output);
     if (status != VP8_STATUS_OK) {
         free(pixels);
-        set_message(result, status_reason(status));
+        pushin_animation_message(result, status_reason(status));
         return status == VP8_STATUS_OUT_OF_MEMORY ? PUSHIN_DECODE_OUT_OF_MEMORY : PUSHIN_DECODE_FAILED;
     }
     result->frames[0].pixels = pixels;
@@ -102,12 +98,12 @@ static pushin_decode_status decode_animation(const uint8_t *data, size_t size, c
             WebPData cut = {shortened, length};
             if ((decoder = WebPAnimDecoderNew(&cut, &options))) {
                 result->warning_count = 1;
-                set_message(result, "file ends before the animation does");
+                pushin_animation_message(result, "file ends before the animation does");
             }
         }
         if (!decoder) {
             free(shortened);
-            set_message(result, "corrupt animation");
+            pushin_animation_message(result, "corrupt animation");
             return PUSHIN_DECODE_FAILED;
         }
     }
@@ -126,10 +122,10 @@ static pushin_decode_status decode_animation(const uint8_t *data, size_t size, c
         int timestamp;
         if (!WebPAnimDecoderGetNext(decoder, &frame, &timestamp)) {
             if (result->frame_count == 0) {
-                set_message(result, "corrupt frame");
+                pushin_animation_message(result, "corrupt frame");
                 status = PUSHIN_DECODE_FAILED;
             } else if (result->warning_count++ == 0) {
-                set_message(result, "corrupt frame");
+                pushin_animation_message(result, "corrupt frame");
             }
             break;
         }
@@ -150,13 +146,12 @@ static pushin_decode_status decode_animation(const uint8_t *data, size_t size, c
 pushin_decode_status pushin_webp_decode(const uint8_t *data, size_t size,
                                         const pushin_animation_request *request,
                                         pushin_decoded_animation *result) {
-    memset(result, 0, sizeof *result);
-    result->loop_count = 1;
+    pushin_animation_begin(result);
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) return PUSHIN_DECODE_FAILED;
     VP8StatusCode features = WebPGetFeatures(data, size, &config.input);
     if (features != VP8_STATUS_OK) {
-        set_message(result, status_reason(features));
+        pushin_animation_message(result, status_reason(features));
         return PUSHIN_DECODE_FAILED;
     }
     uint32_t width = (uint32_t)config.input.width, height = (uint32_t)config.input.height;
