@@ -57,7 +57,8 @@ public enum HTMLPage {
             h2 { margin: 1em 1em 0; color: \(ink); font: bold 14px sans-serif; }
             pre { margin: 1em; color: \(ink); background: \(paper); font: 12px/1.15 "DejaVu Sans Mono", monospace; }
             .animation { display: grid; }
-            .animation pre { grid-area: 1 / 1; visibility: hidden; animation-timing-function: step-end; }
+            .animation pre { grid-area: 1 / 1; animation-timing-function: step-end; }
+            .animation pre + pre { visibility: hidden; }
             \(keyframes)</style>
             </head>
             <body>
