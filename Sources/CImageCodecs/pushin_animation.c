@@ -41,7 +41,7 @@ int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind) {
     uint64_t pixels = (uint64_t)result->declared_width * result->declared_height;
     if (pixels <= PUSHIN_MAX_CANVAS_PIXELS) return 1;
     snprintf(result->message, sizeof result->message,
-             "%s canvas of %u × %u pixels is over the %llu megapixels composited in memory",
+             "%s canvas of %u × %u pixels is over the %llu megapixels held in memory",
              kind, result->declared_width, result->declared_height, PUSHIN_MAX_CANVAS_PIXELS / 1000000);
     return 0;
 }

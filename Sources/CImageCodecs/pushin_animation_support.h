@@ -8,9 +8,10 @@
 /// The most pixels the kept frames of one animation may hold in all (128 MB of RGBA).
 #define PUSHIN_MAX_KEPT_PIXELS 32000000ULL
 
-/// The largest canvas composited in memory (GIF, animated WebP): 128 MB of RGBA, held up to
-/// twice (a GIF's restore-to-previous copy; libwebp's canvas and its disposed copy), so that
-/// with the kept frames a decode stays under 400 MB.
+/// The largest canvas composited in memory (GIF, animated WebP) or held whole by libwebp's
+/// lossless decoder: 128 MB of RGBA, held up to twice (a GIF's restore-to-previous copy;
+/// libwebp's canvas and its disposed copy), so that with the kept frames a decode stays under
+/// 400 MB.
 #define PUSHIN_MAX_CANVAS_PIXELS 32000000ULL
 
 /// Refuses a canvas over `PUSHIN_MAX_CANVAS_PIXELS` with a message; 1 when it is within.

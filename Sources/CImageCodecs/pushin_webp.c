@@ -158,6 +158,9 @@ pushin_decode_status pushin_webp_decode(const uint8_t *data, size_t size,
     pushin_animation_set_canvas(result, request, width, height);
     if ((uint64_t)width * height > request->max_pixels) return PUSHIN_DECODE_TOO_LARGE;
     pushin_decode_status status;
+    // libwebp's lossless decoder holds the whole picture, 4 bytes a pixel, whatever the output
+    // scale: as large as a composited canvas, and capped alike.
+    if (config.input.format == 2 && !pushin_canvas_fits(result, "a lossless WebP's")) return PUSHIN_DECODE_OVER_LIMIT;
     if (config.input.has_animation) {
         if (!pushin_canvas_fits(result, "an animation's")) return PUSHIN_DECODE_OVER_LIMIT;
         status = decode_animation(data, size, request, result);
