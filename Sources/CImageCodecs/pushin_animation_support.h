@@ -9,10 +9,10 @@
 #define PUSHIN_MAX_KEPT_PIXELS 32000000ULL
 
 /// The largest canvas composited in memory (GIF, animated WebP) or held whole by libwebp's
-/// lossless decoder: 128 MB of RGBA, held up to twice (a GIF's restore-to-previous copy;
+/// lossless decoder: 96 MB of RGBA, held up to twice (a GIF's restore-to-previous copy;
 /// libwebp's canvas and its disposed copy), so that with the kept frames a decode stays under
 /// 400 MB.
-#define PUSHIN_MAX_CANVAS_PIXELS 32000000ULL
+#define PUSHIN_MAX_CANVAS_PIXELS 24000000ULL
 
 /// Refuses a canvas over `PUSHIN_MAX_CANVAS_PIXELS` with a message; 1 when it is within.
 int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind);

@@ -113,7 +113,8 @@ static int draw_frame(decoder *state, const frame_control *control, rectangle cl
     for (uint32_t line = 0; line < height; line++) {
         if (DGifGetLine(state->gif, state->line, (int)width) == GIF_ERROR) return GIF_ERROR;
         uint32_t y = (uint32_t)image->Top + (image->Interlace ? interlaced_row(line, height) : line);
-        if (y < clip.top || y >= clip.bottom) continue;
+        // A frame wholly outside the canvas is read (its data must be consumed) but not drawn.
+        if (y < clip.top || y >= clip.bottom || clip.left >= clip.right) continue;
         uint8_t *pixel = state->canvas + ((size_t)y * canvas_width + clip.left) * 4;
         const GifPixelType *index = state->line + (clip.left - (uint32_t)image->Left);
         for (uint32_t x = clip.left; x < clip.right; x++, pixel += 4, index++) {

@@ -27,7 +27,7 @@ struct Convert: ParsableCommand {
             chunk (chunks pushin does not use are skipped unread); an interlaced PNG or a \
             multi-scan JPEG is held whole only within 3 bytes a pixel of the budget; a JPEG may \
             have 64 scans and 100,000 warnings; GIF and animated WebP canvases are composited \
-            in memory up to 32 megapixels, and an animation up to 800 million pixels in all. A \
+            in memory up to 24 megapixels (a lossless WebP alike), and an animation up to 800 million pixels in all. A \
             file over a limit is refused in one line; --lenient draws an animation up to its limit.
             """)
 
