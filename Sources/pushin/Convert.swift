@@ -100,7 +100,8 @@ struct Convert: ParsableCommand {
         for input in InputFiles.expand(inputs) {
             do throws(FileError) {
                 let path = try input.get()
-                let conversion = try convert(path, options: options)
+                let bytes = try FileIO.contents(of: path)
+                let conversion = try convert(bytes, from: path, options: options)
                 if let debug { try DebugImages.write(conversion, source: path, into: debug) }
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
                 if format == .html {
@@ -110,7 +111,7 @@ struct Convert: ParsableCommand {
                         loopCount: loop.map(\.plays) ?? conversion.loopCount))
                 } else if conversion.frames.count > 1 && output == nil {
                     if drawnCount > 0 { emit("\n") }
-                    let fitted = try fitToTerminal(conversion, path: path, options: options)
+                    let fitted = try fitToTerminal(conversion, bytes: bytes, from: path, options: options)
                     // With several inputs, an endless animation plays once so the next one comes.
                     let plays = loop?.plays ?? (inputs.count > 1 ? conversion.loopCount ?? 1 : conversion.loopCount)
                     let frames = fitted.frames.map { TextFrame(text: render($0.art), delay: $0.delay) }
@@ -139,7 +140,10 @@ struct Convert: ParsableCommand {
 
     /// The animation again at a height that leaves a row for the cursor below it, when it is
     /// taller than the terminal: frames drawn in place must never scroll.
-    private func fitToTerminal(_ conversion: Conversion, path: String, options: ConversionOptions) throws(FileError) -> Conversion {
+    /// The bytes are drawn again from memory: standard input can be read only once.
+    private func fitToTerminal(
+        _ conversion: Conversion, bytes: [UInt8], from path: String, options: ConversionOptions
+    ) throws(FileError) -> Conversion {
         guard let terminalRows = Terminal.rows(environment: Environment.current) else { return conversion }
         let limit = max(1, terminalRows - 1)
         var fitted = conversion, refit = options
@@ -148,7 +152,7 @@ struct Convert: ParsableCommand {
             let shrunk = max(1, min(rows - 1, rows * limit / fitted.art.glyphs.rows))
             refit.art.columns = nil
             refit.art.rows = shrunk
-            fitted = try convert(path, options: refit)
+            fitted = try convert(bytes, from: path, options: refit)
         }
         return fitted
     }
@@ -165,9 +169,8 @@ struct Convert: ParsableCommand {
         return ANSIText.render(art, depth: depth, mode: colors.colorMode)
     }
 
-    /// Reads and draws one file, with any error naming it.
-    private func convert(_ path: String, options: ConversionOptions) throws(FileError) -> Conversion {
-        let bytes = try FileIO.contents(of: path)
+    /// Draws one file's bytes, with any error naming the file.
+    private func convert(_ bytes: [UInt8], from path: String, options: ConversionOptions) throws(FileError) -> Conversion {
         do {
             return try Converter.convert(bytes, options: options)
         } catch {
