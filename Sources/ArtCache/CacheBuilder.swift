@@ -177,6 +177,7 @@ public enum CacheBuilder {
                 // The twin and the frames first: a plain file is never visible without them.
                 let path = layout.artPath(name: name, width: width)
                 let colour = ANSIText.render(frames[0].art, depth: CacheLayout.twinDepth)
+                // A name carries the content's hash, so a still never has stale frames to remove.
                 if frames.count > 1 {
                     for inColour in [false, true] {
                         let animation = AnimationFile(
@@ -187,8 +188,6 @@ public enum CacheBuilder {
                             loopCount: conversion.loopCount)
                         try FileIO.writeAtomically(animation.encoded, to: CacheLayout.animation(of: path, colour: inColour))
                     }
-                } else {
-                    for inColour in [false, true] { try FileIO.remove(CacheLayout.animation(of: path, colour: inColour)) }
                 }
                 try FileIO.writeAtomically(Array(colour.utf8), to: CacheLayout.colourTwin(of: path))
                 try FileIO.writeAtomically(Array(frames[0].art.plainText.utf8), to: path)
