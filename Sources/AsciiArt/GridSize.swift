@@ -5,6 +5,14 @@ public struct GridSize: Sendable, Equatable {
     /// Cells down.
     public var rows: Int
 
+    /// The most cells pushin draws: 2,000 × 500, about the largest art a wall of screens shows.
+    /// Every stage's time and memory grow with the cells; a strip 100 pixels wide and a million
+    /// tall asked 400,000 rows at 80 columns and took 107 s and 16 GB before this bound.
+    public static let maximumCells = 1_000_000
+
+    /// The cells in the grid.
+    public var cellCount: Int { columns * rows }
+
     /// Makes a size; both counts must be at least one.
     public init(columns: Int, rows: Int) {
         precondition(columns > 0 && rows > 0, "a grid has at least one cell")
@@ -26,10 +34,16 @@ public struct GridSize: Sendable, Equatable {
         case let (columns?, rows?):
             return GridSize(columns: columns, rows: rows)
         case let (nil, rows?):
-            return GridSize(columns: max(1, Int((Double(rows) / pictureAspect).rounded())), rows: rows)
+            return GridSize(columns: count(Double(rows) / pictureAspect), rows: rows)
         case let (columns, nil):
             let across = columns ?? defaultColumns
-            return GridSize(columns: across, rows: max(1, Int((Double(across) * pictureAspect).rounded())))
+            return GridSize(columns: across, rows: count(Double(across) * pictureAspect))
         }
+    }
+
+    /// A derived count of cells: rounded, at least one, and at most a count an `Int` holds with
+    /// room to multiply (an extreme picture's proportions can ask billions).
+    private static func count(_ exact: Double) -> Int {
+        Int(min(max(exact.rounded(), 1), Double(Int32.max)))
     }
 }

@@ -20,21 +20,13 @@ void pushin_animation_message(pushin_decoded_animation *result, const char *mess
     snprintf(result->message, sizeof result->message, "%s", message);
 }
 
-uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height) {
-    if (min_width == 0 && min_height == 0) return 1;
-    uint32_t across = min_width ? width / min_width : UINT32_MAX;
-    uint32_t down = min_height ? height / min_height : UINT32_MAX;
-    uint32_t reduction = across < down ? across : down;
-    return reduction ? reduction : 1;
-}
-
 void pushin_animation_set_canvas(pushin_decoded_animation *result, const pushin_animation_request *request,
                                  uint32_t width, uint32_t height) {
     result->declared_width = width;
     result->declared_height = height;
     result->scale_denominator = pushin_choose_reduction(width, height, request->min_width, request->min_height);
-    result->width = (width + result->scale_denominator - 1) / result->scale_denominator;
-    result->height = (height + result->scale_denominator - 1) / result->scale_denominator;
+    result->width = pushin_divide_rounding_up(width, result->scale_denominator);
+    result->height = pushin_divide_rounding_up(height, result->scale_denominator);
 }
 
 int pushin_canvas_fits(pushin_decoded_animation *result, const char *kind) {

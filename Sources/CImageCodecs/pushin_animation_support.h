@@ -4,6 +4,7 @@
 #define PUSHIN_ANIMATION_SUPPORT_H
 
 #include "pushin_animation.h"
+#include "pushin_reduction.h"
 
 /// The most pixels the kept frames of one animation may hold in all (128 MB of RGBA).
 #define PUSHIN_MAX_KEPT_PIXELS 32000000ULL
@@ -22,9 +23,6 @@ void pushin_animation_begin(pushin_decoded_animation *result);
 
 /// Sets the result's message (the error, or the first warning).
 void pushin_animation_message(pushin_decoded_animation *result, const char *message);
-
-/// The largest whole factor that still leaves `min_width` × `min_height` pixels (1 for 0 × 0).
-uint32_t pushin_choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height);
 
 /// Sets the result's canvas, reduction and frame size for a canvas of `width` × `height`.
 void pushin_animation_set_canvas(pushin_decoded_animation *result, const pushin_animation_request *request,

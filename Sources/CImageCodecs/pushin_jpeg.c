@@ -3,6 +3,7 @@
 // state lives in one heap struct so nothing is lost across the jump, and the jump never leaves
 // this file, so it never crosses a Swift frame.
 #include "pushin_jpeg.h"
+#include "pushin_reduction.h"
 
 #include <limits.h>
 #include <setjmp.h>
@@ -104,18 +105,16 @@ static void check_scan_count(j_decompress_ptr info) {
 
 static void on_progress(j_common_ptr info) { check_scan_count((j_decompress_ptr)info); }
 
-static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
-    return (value + divisor - 1) / divisor;
-}
-
+/// The coarsest DCT scale (1/8, 1/4, 1/2, 1) that still gives `min_width` × `min_height`
+/// pixels, made coarser while the output would hold more than `PUSHIN_MAX_OUTPUT_PIXELS`.
 static unsigned choose_scale_denominator(uint32_t width, uint32_t height,
                                     uint32_t min_width, uint32_t min_height) {
-    for (unsigned denominator = 8; denominator > 1; denominator /= 2) {
-        if (divide_rounding_up(width, denominator) >= min_width &&
-            divide_rounding_up(height, denominator) >= min_height)
-            return denominator;
-    }
-    return 1;
+    unsigned denominator = 8;
+    while (denominator > 1 && !(pushin_divide_rounding_up(width, denominator) >= min_width &&
+                                pushin_divide_rounding_up(height, denominator) >= min_height))
+        denominator /= 2;
+    while (denominator < 8 && pushin_reduced_over_output_limit(width, height, denominator)) denominator *= 2;
+    return denominator;
 }
 
 /// True when every component needed for the output has received its DC coefficients.

@@ -2,6 +2,7 @@
 // pushin_png_decode; everything that must survive the jump lives in one heap struct, and the
 // jump never leaves this file, so it never crosses a Swift frame.
 #include "pushin_png.h"
+#include "pushin_reduction.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -49,18 +50,6 @@ static void read_from_memory(png_structp png, png_bytep target, size_t count) {
     if (count > state->size - state->offset) png_error(png, "file ends before the image does");
     memcpy(target, state->data + state->offset, count);
     state->offset += count;
-}
-
-static uint32_t divide_rounding_up(uint32_t value, uint32_t divisor) {
-    return (value + divisor - 1) / divisor;
-}
-
-static uint32_t choose_reduction(uint32_t width, uint32_t height, uint32_t min_width, uint32_t min_height) {
-    if (min_width == 0 && min_height == 0) return 1;
-    uint32_t across = min_width ? width / min_width : UINT32_MAX;
-    uint32_t down = min_height ? height / min_height : UINT32_MAX;
-    uint32_t reduction = across < down ? across : down;
-    return reduction ? reduction : 1;
 }
 
 /// Adds one row into the per-column sums, `reduction` pixels to a column. `channels` is 4
@@ -222,9 +211,9 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
     png_read_update_info(png, info);
     int channels = png_get_channels(png, info);
 
-    result->scale_denominator = choose_reduction(width, height, min_width, min_height);
-    result->width = divide_rounding_up(width, result->scale_denominator);
-    result->height = divide_rounding_up(height, result->scale_denominator);
+    result->scale_denominator = pushin_choose_reduction(width, height, min_width, min_height);
+    result->width = pushin_divide_rounding_up(width, result->scale_denominator);
+    result->height = pushin_divide_rounding_up(height, result->scale_denominator);
     size_t row_bytes = png_get_rowbytes(png, info);
     uint64_t whole_bytes = (uint64_t)row_bytes * height, whole_limit = whole_image_limit(max_pixels);
     if (passes > 1 && whole_bytes > whole_limit) {

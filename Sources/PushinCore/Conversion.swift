@@ -92,29 +92,57 @@ public struct MultiWidthConversion: Sendable {
     public var warnings: [String]
 }
 
+/// Why a file's bytes could not become art. Descriptions are one line, meant to follow the
+/// file's name in an error message.
+public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The bytes could not be decoded.
+    case decode(DecodeError)
+    /// The picture's proportions (or the size asked) call for more cells than pushin draws.
+    case tooManyCells(GridSize)
+
+    public var description: String {
+        switch self {
+        case .decode(let error):
+            return error.description
+        case .tooManyCells(let size):
+            return "art of \(size.columns) × \(size.rows) cells is over the limit of \(GridSize.maximumCells) cells "
+                + "(give a smaller --width or --height)"
+        }
+    }
+}
+
 /// The one sequence from bytes to art (sniff, decode at the right scale, run the pipeline);
 /// `pushin convert` and `pushin cache` both go through it.
 public enum Converter {
     /// Decodes `bytes` and draws the frames `options.frames` asks for.
-    public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(DecodeError) -> Conversion {
-        let decoded = try ImageDecoder.decode(bytes, options: options.decodeOptions)
+    public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(ConversionError) -> Conversion {
+        let decoded = try decode(bytes, options: options.decodeOptions)
         return Conversion(
-            frames: draw(decoded, options: options.art), image: decoded.image, isAnimated: decoded.isAnimated,
+            frames: try draw(decoded, options: options.art), image: decoded.image, isAnimated: decoded.isAnimated,
             loopCount: decoded.loopCount, warnings: decoded.warnings)
     }
 
     /// Decodes `bytes` once, at the scale the widest art needs, and draws them at each width.
     public static func convert(
         _ bytes: [UInt8], options: ConversionOptions, widths: [Int]
-    ) throws(DecodeError) -> MultiWidthConversion {
-        let decoded = try ImageDecoder.decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
-        let arts = widths.map { width in (width, draw(decoded, options: options.atWidth(width).art)) }
+    ) throws(ConversionError) -> MultiWidthConversion {
+        let decoded = try decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
+        var arts: [(width: Int, frames: [ArtFrame])] = []
+        for width in widths { arts.append((width, try draw(decoded, options: options.atWidth(width).art))) }
         return MultiWidthConversion(
             arts: arts, isAnimated: decoded.isAnimated, loopCount: decoded.loopCount, warnings: decoded.warnings)
     }
 
-    /// The decoded frames drawn on one grid with one crop, each with its delay.
-    private static func draw(_ decoded: DecodedImage, options: ArtOptions) -> [ArtFrame] {
+    /// The decoded picture, its errors wrapped.
+    private static func decode(_ bytes: [UInt8], options: DecodeOptions) throws(ConversionError) -> DecodedImage {
+        do { return try ImageDecoder.decode(bytes, options: options) } catch { throw .decode(error) }
+    }
+
+    /// The decoded frames drawn on one grid with one crop, each with its delay, unless the grid
+    /// is over `GridSize.maximumCells`.
+    private static func draw(_ decoded: DecodedImage, options: ArtOptions) throws(ConversionError) -> [ArtFrame] {
+        let size = options.gridSize(width: decoded.image.width, height: decoded.image.height)
+        guard size.cellCount <= GridSize.maximumCells else { throw .tooManyCells(size) }
         let arts = Pipeline.art(from: decoded.frames.map(\.image), options: options)
         return zip(arts, decoded.frames).map { ArtFrame(art: $0, delay: $1.delay) }
     }

@@ -27,7 +27,8 @@ struct Convert: ParsableCommand {
             chunk (chunks pushin does not use are skipped unread); an interlaced PNG or a \
             multi-scan JPEG is held whole only within 3 bytes a pixel of the budget; a JPEG may \
             have 64 scans and 100,000 warnings; GIF and animated WebP canvases are composited \
-            in memory up to 24 megapixels (a lossless WebP alike), and an animation up to 800 million pixels in all. A \
+            in memory up to 24 megapixels (a lossless WebP alike), and an animation up to 800 million pixels in all; \
+            a decoded picture holds at most 24 megapixels and art at most 1,000,000 cells. A \
             file over a limit is refused in one line; --lenient draws an animation up to its limit.
             """)
 
@@ -66,8 +67,9 @@ struct Convert: ParsableCommand {
     var inputs: [String]
 
     mutating func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be at least 1") }
-        if let height, height < 1 { throw ValidationError("--height must be at least 1") }
+        let cells = GridSize.maximumCells
+        if let width, !(1 ... cells).contains(width) { throw ValidationError("--width must be from 1 to \(cells)") }
+        if let height, !(1 ... cells).contains(height) { throw ValidationError("--height must be from 1 to \(cells)") }
         if inputs.isEmpty { throw ValidationError("give at least one image file, folder, or - for standard input") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }

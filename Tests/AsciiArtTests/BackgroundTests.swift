@@ -174,6 +174,37 @@ import Darwin
         #expect(Self.iou(mask, truth) >= 0.9)
     }
 
+    /// On a grid whose flood would pass `maximumFloodPixels` (a tall strip at 80 columns), the
+    /// flood runs coarser and is read at each cell's centre; the disc is still found.
+    @Test func discOnPlainBackgroundAtAHugeGrid() {
+        let (image, _) = Self.scene(
+            Self.disc(), subject: { _, _ in [250, 250, 250] }, background: { _, _ in [10, 60, 30] })
+        let size = GridSize(columns: 320, rows: 240)
+        let grid = FloodMask.WorkGrid(size, perCell: FloodMask.workPixels, maximum: FloodMask.maximumFloodPixels)
+        #expect(size.cellCount * FloodMask.workPixels.across * FloodMask.workPixels.down > FloodMask.maximumFloodPixels)
+        #expect(grid.size.cellCount <= FloodMask.maximumFloodPixels && grid.size.cellCount > FloodMask.maximumFloodPixels * 9 / 10)
+        let mask = FloodMask.mask(image, size: size, fallBack: true)
+        var truth = Grid(columns: size.columns, rows: size.rows, repeating: false)
+        for row in 0 ..< size.rows {
+            for column in 0 ..< size.columns {
+                truth[column, row] = Self.disc()((Double(column) + 0.5), (Double(row) + 0.5) * 4 / 3)
+            }
+        }
+        #expect(Self.iou(mask, truth) >= 0.9)
+    }
+
+    /// Work pixels become cells by majority at the normal detail, and by the pixel at the
+    /// cell's centre on a coarsened grid.
+    @Test func workGridCells() {
+        let fine = FloodMask.WorkGrid(GridSize(columns: 2, rows: 1), perCell: (across: 3, down: 1), maximum: 100)
+        #expect(fine.size == GridSize(columns: 6, rows: 1))
+        #expect(fine.cells([true, true, false, false, false, true]).values == [true, false])
+        let coarse = FloodMask.WorkGrid(GridSize(columns: 4, rows: 4), perCell: (across: 2, down: 2), maximum: 16)
+        #expect(coarse.size == GridSize(columns: 4, rows: 4))
+        let diagonal = (0 ..< 16).map { $0 % 5 == 0 }
+        #expect(coarse.cells(diagonal).values == diagonal)
+    }
+
     @Test func trimmingFollowsTheMask() {
         // A small disc in the top-left quarter: trimmed to it plus 2 rows and 4 columns.
         let (image, _) = Self.scene(

@@ -12,6 +12,15 @@ import Testing
         #expect(GridSize.fitting(width: 400, height: 200, columns: nil, rows: nil, cellAspect: 2, defaultColumns: 40).columns == 40)
         #expect(GridSize.fitting(width: 1000, height: 1, columns: 10, rows: nil, cellAspect: 2).rows == 1, "never zero rows")
     }
+
+    @Test func extremeProportionsGiveACountRatherThanATrap() {
+        // 1,000,000 × 1 at 40 rows asks 80 million columns × 40: counted, and over the limit.
+        let wide = GridSize.fitting(width: 1_000_000, height: 1, columns: nil, rows: 40, cellAspect: 2)
+        #expect(wide.columns == 80_000_000 && wide.cellCount > GridSize.maximumCells)
+        // A picture a thousand million times taller than wide asks more rows than an Int32 holds.
+        let tall = GridSize.fitting(width: 1, height: 1_000_000_000, columns: 1_000_000, rows: nil, cellAspect: 0.001)
+        #expect(tall.rows == Int(Int32.max))
+    }
 }
 
 @Suite struct ResizeTests {

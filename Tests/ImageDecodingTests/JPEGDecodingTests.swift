@@ -98,6 +98,19 @@ import Testing
         }
     }
 
+    @Test func outputIsKeptUnderTwentyFourMegapixels() throws {
+        var bytes = try Self.fixture("baseline.jpg")
+        // Claim 6000 × 5000 (30 megapixels): asked for every pixel, it comes at half scale (the
+        // data runs out early, so only a lenient decode finishes).
+        let sof = try #require((0 ..< bytes.count - 9).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC0 })
+        bytes.replaceSubrange(sof + 5 ..< sof + 9, with: [0x13, 0x88, 0x17, 0x70])
+        var options = DecodeOptions()
+        options.lenient = true
+        options.minimumWidth = 6000
+        let image = try ImageDecoder.decode(bytes, options: options).image
+        #expect(image.width == 3000 && image.height == 2500)
+    }
+
     @Test func headerOnlyIsCorrupt() throws {
         let bytes = Array(try Self.fixture("baseline.jpg").prefix(20))
         #expect(throws: DecodeError.self) { try ImageDecoder.decode(bytes) }

@@ -1,4 +1,5 @@
 import AsciiArt
+import Foundation
 import Testing
 import TestSupport
 
@@ -139,6 +140,16 @@ import TestSupport
         }
         options.maxPixels = 200
         #expect(try ImageDecoder.decode(file.encoded(), options: options).image.width == 20)
+    }
+
+    /// The hostile strip 639 × 156,000: 320 samples across leave no whole reduction but 1, yet
+    /// the output is kept under 24 megapixels (reduced by 3, not 99.7 megapixels of RGBA).
+    @Test func extremeProportionsAreReducedUnderTwentyFourMegapixels() throws {
+        let url = Pushin.packageRoot.appendingPathComponent("Tests/Fixtures/hostile/png-strip-639x156000-good.png")
+        var options = DecodeOptions()
+        options.minimumWidth = 320
+        let image = try ImageDecoder.decode([UInt8](Data(contentsOf: url)), options: options).image
+        #expect(image.width == 213 && image.height == 52_000)
     }
 
     @Test func truncatedFileIsCorrupt() {

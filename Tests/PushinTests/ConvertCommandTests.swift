@@ -52,6 +52,9 @@ import TestSupport
         ("bitmap.bmp", Array("BM\u{1}\u{0}\u{1}\u{0}".utf8), "BMP images are not supported"),
         ("huge.png", PNGFile(width: 100_000, height: 100_000, colourType: .rgb, bitDepth: 8) { _, _ in [0, 0, 0] }
             .encodedHeaderOnly(), "100000 × 100000 pixels"),
+        // 1 × 250,000 at 20 columns: 20 × 250,000 / 2 = 2,500,000 rows, past the cells art may have.
+        ("strip.png", PNGFile(width: 1, height: 250_000, colourType: .gray, bitDepth: 1) { _, y in [y % 2] }.encoded(),
+         "art of 20 × 2500000 cells is over the limit of 1000000 cells"),
         ("cut.png", Array(PNGFile(width: 50, height: 50, colourType: .rgb, bitDepth: 8) { x, y in [x, y, 0] }
             .encoded().prefix(3000)), "corrupt PNG"),
     ])
@@ -160,7 +163,7 @@ import TestSupport
         #expect(tight.split(separator: "\n").first?.count ?? 40 < 40, "columns too")
     }
 
-    @Test(arguments: [["--width", "0", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
+    @Test(arguments: [["--width", "0", "x.png"], ["--width", "1000001", "x.png"], ["--height", "1000001", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
     func usageErrorsExitWithTheParsersCode(arguments: [String]) throws {
         let result = try Pushin.run(arguments)
         #expect(result.status == 64)

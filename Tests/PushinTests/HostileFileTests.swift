@@ -4,7 +4,8 @@ import TestSupport
 
 /// Every hostile regression file (Tests/Fixtures/hostile, and the animation fixtures) through
 /// the built CLI at its defaults: one line on standard error naming the file, exit status 1,
-/// under 5 s and under 400 MB resident; or, for the few good files among them, art and exit 0.
+/// within `timeLimit` and under 400 MB resident; or, for the good files among them, art and
+/// exit 0.
 @Suite struct HostileFileTests {
     static let folder = "Tests/Fixtures/hostile/"
 
@@ -14,16 +15,26 @@ import TestSupport
         return names.filter { name in [".png", ".jpg", ".gif", ".webp"].contains { name.hasSuffix($0) } }.sorted()
     }()
 
-    /// Files among them that are good pictures and must be drawn.
-    static let good: Set<String> = ["png-odd-chunks-good.png", "png-wide-white-rgb.png", "png-wide-white-rgba.png"]
+    /// True for the files among them that are good pictures and must be drawn (named `*-good.*`).
+    static func isGood(_ name: String) -> Bool { name.contains("-good.") }
 
     /// True on the plain build. Under AddressSanitizer (CI's sanitizer run sets ASAN_OPTIONS)
     /// the shadow memory counts as resident, so the memory bound is checked on the plain build
-    /// only, and code runs a few times slower, so the time bound is stretched.
+    /// only.
     static let resourcesAreMeaningful = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil
 
-    /// The most seconds a hostile file may take: 5, or 20 under AddressSanitizer.
-    static let timeLimit: Double = resourcesAreMeaningful ? 5 : 20
+    /// The most seconds a hostile file may take: the 5 on an optimised build (which
+    /// `Benchmarks/hostile.py` checks in CI); 20 on `swift test`'s unoptimised build, where the
+    /// Swift pipeline runs about 7 times slower (the good 639 × 156,000 strip: 1.5 s optimised,
+    /// 10 s not); 60 under AddressSanitizer (22 s for that strip).
+    static let timeLimit: Double = {
+        guard resourcesAreMeaningful else { return 60 }
+        #if DEBUG
+            return 20
+        #else
+            return 5
+        #endif
+    }()
 
     @Test func theFolderHoldsEveryFinding() {
         #expect(Self.files.count >= 20, "\(Self.files)")
@@ -32,10 +43,10 @@ import TestSupport
     @Test(arguments: files)
     func failsInOneLineQuicklyOrDraws(name: String) throws {
         let path = Self.folder + name
-        let result = try Pushin.measure([path])
+        let result = try Pushin.measure([path], timeout: Self.timeLimit * 2)
         #expect(result.seconds < Self.timeLimit, "\(name): \(result.seconds) s")
         if Self.resourcesAreMeaningful { #expect(result.peakResidentBytes < 400 << 20, "\(name): \(result.peakResidentBytes) bytes") }
-        if Self.good.contains(name) {
+        if Self.isGood(name) {
             #expect(result.status == 0 && result.standardError == "", "\(name): \(result.standardError)")
             return
         }
@@ -45,7 +56,7 @@ import TestSupport
     }
 
     @Test func wideWhiteStaysWhite() throws {
-        for name in ["png-wide-white-rgb.png", "png-wide-white-rgba.png"] {
+        for name in ["png-wide-white-rgb-good.png", "png-wide-white-rgba-good.png"] {
             let art = try Pushin.run(["-w", "1", "--background", "none", Self.folder + name])
             #expect(art.status == 0 && art.standardOutput == "M\n", "\(name): 32-bit sums made it black")
         }

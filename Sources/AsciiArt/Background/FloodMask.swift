@@ -23,6 +23,9 @@ enum FloodMask {
     static let cutPixels = (across: 2, down: 4)
     /// The most pixels the colour cut works on: 80 columns at 2 × 4 are 16,000 to 30,000.
     static let maximumCutPixels = 65_536
+    /// The most pixels the flood works on. 80 columns at 3 × 5 are 30,000 to 60,000; a grid of
+    /// 80 × 9,765 cells (a strip 639 × 156,000 pixels) was 11.7 million, 700 MB and 3.7 s.
+    static let maximumFloodPixels = 1 << 20
     /// The tolerance's floor and ceiling, in ΔE.
     static let tolerance: ClosedRange<Float> = 2 ... 40
     /// Above this border spread (ΔE) the border is not one background but a scene: `auto`
@@ -40,8 +43,8 @@ enum FloodMask {
     /// The per-cell mask (`true` = background), or `nil` when `fallBack` is set and the border
     /// is not a background at all.
     static func mask(_ image: Image, size: GridSize, fallBack: Bool) -> Grid<Bool>? {
-        let work = Resize.AreaSampler(
-            image, size: GridSize(columns: size.columns * workPixels.across, rows: size.rows * workPixels.down))
+        let grid = WorkGrid(size, perCell: workPixels, maximum: maximumFloodPixels)
+        let work = Resize.AreaSampler(image, size: grid.size)
         let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
         let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.size.columns, height: work.size.rows)
         if model.spread > sceneSpread {
@@ -65,30 +68,17 @@ enum FloodMask {
             let joined = growHalo(&background, at: frontier, lab: lab, distances: distances, sums: sums)
             frontier = subjectNeighbours(of: joined, in: background, width: lab.width, height: lab.height)
         }
-        return cells(background, size: size)
+        return grid.cells(background)
     }
 
     /// The per-cell mask of `ColourCut`, at `cutPixels` per cell, or for a large grid on a
     /// coarser one of at most `maximumCutPixels`, read at each cell's centre: the cut's time
     /// grows faster than its size (6 s for 600 columns at 2 × 4).
     static func colourCut(_ image: Image, size: GridSize) -> Grid<Bool> {
-        let fine = GridSize(columns: size.columns * cutPixels.across, rows: size.rows * cutPixels.down)
-        let scale = min(1, (Double(maximumCutPixels) / Double(fine.columns * fine.rows)).squareRoot())
-        let cutSize = scale == 1 ? fine : GridSize(
-            columns: max(1, Int(Double(fine.columns) * scale)), rows: max(1, Int(Double(fine.rows) * scale)))
-        let sampler = Resize.AreaSampler(image, size: cutSize)
-        let ring = BorderModel.ringIndices(width: cutSize.columns, height: cutSize.rows)
-        let background = ColourCut.background(LabImage(sampler), ring: ring)
-        if scale == 1 { return cells(background, size: size, perCell: cutPixels) }
-        var mask = Grid(columns: size.columns, rows: size.rows, repeating: false)
-        for row in 0 ..< size.rows {
-            let y = min(cutSize.rows - 1, Int((Double(row) + 0.5) * Double(cutSize.rows) / Double(size.rows)))
-            for column in 0 ..< size.columns {
-                let x = min(cutSize.columns - 1, Int((Double(column) + 0.5) * Double(cutSize.columns) / Double(size.columns)))
-                mask[column, row] = background[y * cutSize.columns + x]
-            }
-        }
-        return mask
+        let grid = WorkGrid(size, perCell: cutPixels, maximum: maximumCutPixels)
+        let sampler = Resize.AreaSampler(image, size: grid.size)
+        let ring = BorderModel.ringIndices(width: grid.size.columns, height: grid.size.rows)
+        return grid.cells(ColourCut.background(LabImage(sampler), ring: ring))
     }
 
     /// The pixels reachable from `seeds` (the border) through candidates (4-connected).
@@ -193,25 +183,53 @@ enum FloodMask {
         return joining
     }
 
-    /// Background cells: more than half their work pixels (`perCell` to a cell) are background.
-    static func cells(
-        _ background: [Bool], size: GridSize, perCell workPixels: (across: Int, down: Int) = workPixels
-    ) -> Grid<Bool> {
-        let width = size.columns * workPixels.across
-        let half = workPixels.across * workPixels.down / 2
-        var mask = Grid(columns: size.columns, rows: size.rows, repeating: false)
-        for row in 0 ..< size.rows {
-            for column in 0 ..< size.columns {
-                var count = 0
-                for y in row * workPixels.down ..< (row + 1) * workPixels.down {
-                    for x in column * workPixels.across ..< (column + 1) * workPixels.across where background[y * width + x] {
-                        count += 1
-                    }
-                }
-                mask[column, row] = count > half
-            }
+    /// The pixel grid a mask is worked out on, and how its pixels become cells.
+    ///
+    /// Normally `perCell` work pixels to a cell, and a cell is background when more than half of
+    /// them are. A grid that would pass `maximum` pixels is worked on coarser, in the same
+    /// proportions, and each cell takes the work pixel at its centre: the work's time and memory
+    /// grow with its pixels, and a tall strip or a huge `--width` must not take gigabytes.
+    struct WorkGrid {
+        /// The art's grid.
+        let artSize: GridSize
+        /// The work pixels a cell holds when the grid is not coarsened.
+        let perCell: (across: Int, down: Int)
+        /// The work grid.
+        let size: GridSize
+
+        init(_ artSize: GridSize, perCell: (across: Int, down: Int), maximum: Int) {
+            self.artSize = artSize
+            self.perCell = perCell
+            let fine = GridSize(columns: artSize.columns * perCell.across, rows: artSize.rows * perCell.down)
+            let scale = min(1, (Double(maximum) / Double(fine.columns * fine.rows)).squareRoot())
+            size = scale == 1 ? fine : GridSize(
+                columns: max(1, Int(Double(fine.columns) * scale)), rows: max(1, Int(Double(fine.rows) * scale)))
         }
-        return mask
+
+        /// The per-cell mask (`true` = background) from the work grid's.
+        func cells(_ background: [Bool]) -> Grid<Bool> {
+            var mask = Grid(columns: artSize.columns, rows: artSize.rows, repeating: false)
+            let width = size.columns
+            let coarse = width != artSize.columns * perCell.across || size.rows != artSize.rows * perCell.down
+            for row in 0 ..< artSize.rows {
+                for column in 0 ..< artSize.columns {
+                    if coarse {
+                        let y = min(size.rows - 1, Int((Double(row) + 0.5) * Double(size.rows) / Double(artSize.rows)))
+                        let x = min(width - 1, Int((Double(column) + 0.5) * Double(width) / Double(artSize.columns)))
+                        mask[column, row] = background[y * width + x]
+                        continue
+                    }
+                    var count = 0
+                    for y in row * perCell.down ..< (row + 1) * perCell.down {
+                        for x in column * perCell.across ..< (column + 1) * perCell.across where background[y * width + x] {
+                            count += 1
+                        }
+                    }
+                    mask[column, row] = count > perCell.across * perCell.down / 2
+                }
+            }
+            return mask
+        }
     }
 
     /// The 4-connected neighbours of a pixel, without allocating.

@@ -69,8 +69,8 @@ write("png-100m-tall.png", SIGNATURE + ihdr(1, 100000000) +
 # 66,052 x 255 x 255 overflows 32 bits, and the sums of the old accumulate_row wrapped to
 # almost nothing: white came out black.
 WIDE = 4 * 66052
-write("png-wide-white-rgb.png", png(WIDE, 1, [b"\xff" * (3 * WIDE)], colour=2))
-write("png-wide-white-rgba.png", png(WIDE, 1, [b"\xff" * (4 * WIDE)], colour=6))
+write("png-wide-white-rgb-good.png", png(WIDE, 1, [b"\xff" * (3 * WIDE)], colour=2))
+write("png-wide-white-rgba-good.png", png(WIDE, 1, [b"\xff" * (4 * WIDE)], colour=6))
 
 # An interlaced 1-bit palette picture of 10,000 x 10,000 whose palette entry 0 is half
 # transparent: 12 KB of zlib-compressed zeros. Adam7 passes interleave, so pushin holds the
@@ -94,6 +94,22 @@ write("png-interlaced-400mb.png",
       SIGNATURE + ihdr(10000, 10000, depth=1, colour=3, interlace=1) +
       chunk(b"PLTE", b"\x00\x00\x00\xff\xff\xff") + chunk(b"tRNS", b"\x80") +
       chunk(b"IDAT", compressed_zeros(adam7_bytes(10000, 10000, 1))) + chunk(b"IEND", b""))
+
+# Strips of diagonal 1-bit stripes, inside the pixel budget but of extreme proportions.
+# 639 x 156,000 (99.7 megapixels): at 80 columns the CLI asks 320 samples across, which no whole
+# factor of 639 leaves, so it was decoded whole (100 megapixels of RGBA, 794 MB resident, 4.4 s
+# with the flood working on 11.7 million pixels). A good file: it must be drawn, within bounds.
+# 100 x 1,000,000: its art at 80 columns is 400,000 rows; it took 107 s and 16 GB. Refused.
+def stripes(width, height):
+    rows = [bytes(sum(0x80 >> bit for bit in range(8) if (8 * byte + bit + y) % 64 < 8)
+                  for byte in range((width + 7) // 8)) for y in range(64)]
+    z = zlib.compressobj(9)
+    data = b"".join(z.compress(b"\x00" + rows[y % 64]) for y in range(height)) + z.flush()
+    return SIGNATURE + ihdr(width, height, depth=1) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+write("png-strip-639x156000-good.png", stripes(639, 156000))
+write("png-strip-100x1000000.png", stripes(100, 1000000))
 
 # A good 16 x 16 gray picture whose tEXt chunk has a wrong CRC: the bytes were changed on the
 # way, so strict decoding calls it damaged and --lenient draws it.
