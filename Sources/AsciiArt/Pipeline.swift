@@ -18,8 +18,16 @@ public struct ArtOptions: Sendable, Equatable {
     public var contrast = Tone.Contrast.none
     /// The tone curve.
     public var curve = Tone.Curve.power(1)
-    /// The glyphs.
+    /// How each cell's glyph is chosen.
+    public var match = GlyphMatch.shape
+    /// The glyphs the shape matcher draws with.
+    public var symbols = SymbolSet.ascii
+    /// The glyphs of tone matching, sparsest first; with `restrictsShapes`, also the only
+    /// glyphs the shape matcher may use.
     public var ramp = Ramp.standard
+    /// True when the ramp was given (`--ramp`, `--chars`): the shape matcher then draws with
+    /// the ramp's glyphs only (tone matching when fewer than two of them have a known shape).
+    public var restrictsShapes = false
     /// Dense glyphs for dark cells, for dark text on a light terminal.
     public var invert = false
 
@@ -34,7 +42,22 @@ public struct ArtOptions: Sendable, Equatable {
         options.curve = .seed(0.2)
         options.contrast = .stretch(clipPercent: 0)
         options.background = .corners
+        options.match = .tone
         return options
+    }
+
+    /// The glyphs the shape matcher chooses from, or `nil` when glyphs are chosen by tone.
+    var shapeCandidates: [GlyphShape]? {
+        guard match == .shape else { return nil }
+        guard restrictsShapes else { return symbols.shapes }
+        let allowed = Set(ramp.glyphs)
+        let known = SymbolSet.allCases.flatMap(\.shapes).filter { allowed.contains($0.glyph) }
+        return known.count >= 2 ? known : nil
+    }
+
+    /// What background cells are drawn with, by the shape matcher.
+    var shapeFill: Character {
+        restrictsShapes ? ramp.fill(fill) : symbols.fill(fill)
     }
 
     /// The grid a picture of this size is drawn on.
@@ -92,11 +115,15 @@ public enum Pipeline {
     /// One frame resized to the grid, with its luma and background mask: everything that comes
     /// before the crop.
     private struct MeasuredFrame {
+        let image: Image
+        let size: GridSize
         let cells: Grid<Cell>
         let luma: Grid<Float>
         let fullMask: Grid<Bool>?
 
         init(_ image: Image, size: GridSize, background: BackgroundMode) {
+            self.image = image
+            self.size = size
             cells = Resize.areaAverage(image, to: size)
             luma = Grayscale.luma(of: cells)
             fullMask = BackgroundMask.mask(background, image: image, cells: cells, luma: luma)
@@ -105,9 +132,16 @@ public enum Pipeline {
         /// The frame's art inside `bounds`: tone and glyphs.
         func art(croppedTo bounds: CellBounds, options: ArtOptions) -> Art {
             let mask = fullMask?.cropped(to: bounds)
-            let levels = Tone.levels(luma: luma.cropped(to: bounds), mask: mask, contrast: options.contrast, curve: options.curve)
-            let glyphs = GlyphMap.glyphs(
-                levels: levels, mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
+            let croppedLuma = luma.cropped(to: bounds)
+            let mapping = Tone.mapping(luma: croppedLuma, mask: mask, contrast: options.contrast, curve: options.curve)
+            let glyphs: Grid<Character>
+            if let candidates = options.shapeCandidates {
+                let patterns = ShapeMatch.patterns(of: image, size: size, bounds: bounds, mapping: mapping, invert: options.invert)
+                glyphs = ShapeMatch.glyphs(patterns: patterns, mask: mask, candidates: candidates, fill: options.shapeFill)
+            } else {
+                glyphs = GlyphMap.glyphs(
+                    levels: croppedLuma.map(mapping.level), mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
+            }
             return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), mask: mask, fullLuma: luma, fullMask: fullMask)
         }
     }

@@ -18,13 +18,19 @@ public struct Ramp: Sendable, Equatable {
         glyphs = Array(known)
     }
 
-    /// Printable and one column wide: plain ASCII, Latin-1 letters and the block elements.
+    /// Printable and one column wide: plain ASCII, Latin-1 letters, the block elements and the
+    /// braille patterns.
     static func isSingleCell(_ glyph: Character) -> Bool {
         guard glyph.unicodeScalars.count == 1, let scalar = glyph.unicodeScalars.first else { return false }
         switch scalar.value {
-        case 0x20 ... 0x7E, 0xA1 ... 0xFF, 0x2580 ... 0x259F: return true
+        case 0x20 ... 0x7E, 0xA1 ... 0xFF, 0x2580 ... 0x259F, 0x2800 ... 0x28FF: return true
         default: return false
         }
+    }
+
+    /// What a background cell is drawn with: the ramp's first glyph (blank) or its second.
+    public func fill(_ fill: BackgroundFill) -> Character {
+        fill == .blank ? glyphs[0] : glyphs[1]
     }
 
     /// pushin's default: 16 glyphs whose ink coverage in DejaVu Sans Mono is evenly spaced from
@@ -59,7 +65,7 @@ public enum GlyphMap {
         levels: Grid<Float>, mask: Grid<Bool>?, ramp: Ramp, invert: Bool, fill: BackgroundFill
     ) -> Grid<Character> {
         let last = Float(ramp.glyphs.count - 1)
-        let fillGlyph = fill == .blank ? ramp.glyphs[0] : ramp.glyphs[1]
+        let fillGlyph = ramp.fill(fill)
         var glyphs = levels.map { level in
             let ink = invert ? 1 - level : level
             return ramp.glyphs[Int((ink * last).rounded())]

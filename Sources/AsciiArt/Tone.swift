@@ -39,10 +39,23 @@ public enum Tone {
     /// a bright background does not squeeze the subject's tones. A subject of one flat brightness
     /// is not stretched (there is no range to stretch).
     public static func levels(luma: Grid<Float>, mask: Grid<Bool>?, contrast: Contrast, curve: Curve) -> Grid<Float> {
+        luma.map(mapping(luma: luma, mask: mask, contrast: contrast, curve: curve).level)
+    }
+
+    /// The brightness-to-level function `levels` applies to these cells, for samples finer than
+    /// a cell (the shape matcher's sub-cells) to be toned exactly as their cells are.
+    public static func mapping(luma: Grid<Float>, mask: Grid<Bool>?, contrast: Contrast, curve: Curve) -> Mapping {
         let (low, high) = range(luma: luma, mask: mask, contrast: contrast)
-        let scale = 1 / (high - low)
-        return luma.map { value in
-            curve.apply(min(1, max(0, (value - low) * scale)))
+        return Mapping(low: low, scale: 1 / (high - low), curve: curve)
+    }
+
+    /// A stretch and a curve: brightness in 0...255 to level in 0...1.
+    public struct Mapping: Sendable {
+        let low: Float, scale: Float, curve: Curve
+
+        /// The level of a brightness.
+        public func level(_ luma: Float) -> Float {
+            curve.apply(min(1, max(0, (luma - low) * scale)))
         }
     }
 

@@ -38,7 +38,8 @@ public struct ConversionOptions: Sendable, Equatable {
     public var fingerprint: String {
         let ramp = art.ramp.glyphs.map { String($0.unicodeScalars.first!.value, radix: 16) }.joined(separator: ",")
         return [
-            "v2", "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
+            "v3", "match=\(art.match.rawValue)", "symbols=\(art.symbols.rawValue)", "restricted=\(art.restrictsShapes)",
+            "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
             "margin=\(art.margin.map { "\($0.rows),\($0.columns)" } ?? "none")", "contrast=\(art.contrast)",
             "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "maxFrames=\(maxFrames)", "lenient=\(lenient)",
         ].joined(separator: " ")

@@ -11,10 +11,20 @@ struct LookArguments: ParsableArguments {
     @Option(help: "A preset look: standard (most faithful) or seed (the original script's look); other options override it.")
     var style: Style = .standard
 
-    @Option(help: "The character ramp: standard, seed, short or long.")
+    @Option(help: """
+        How each cell's glyph is chosen: shape (by the pattern of the picture inside the cell as well as its \
+        brightness, so edges are drawn as lines) or tone (by brightness alone, from the ramp). Default: shape; \
+        tone for --style seed.
+        """)
+    var match: GlyphMatch?
+
+    @Option(help: "The glyphs of shape matching: ascii, blocks (U+2580–259F: halves, quadrants, shades) or braille (U+2800–28FF).")
+    var symbols: SymbolSet = .ascii
+
+    @Option(help: "The character ramp: standard, seed, short or long (shape matching then draws with its characters only).")
     var ramp: RampChoice?
 
-    @Option(help: "A custom ramp, sparsest character first (at least two).")
+    @Option(help: "A custom ramp, sparsest character first (at least two); shape matching draws with these characters only.")
     var chars: String?
 
     @Flag(help: "Dense characters for dark areas, for light terminals.")
@@ -69,8 +79,11 @@ struct LookArguments: ParsableArguments {
     var conversionOptions: ConversionOptions {
         var art = style.baseOptions
         art.cellAspect = cellAspect
+        if let match { art.match = match }
+        art.symbols = symbols
         if let ramp { art.ramp = ramp.ramp }
         if let chars, let custom = Ramp(chars) { art.ramp = custom }
+        art.restrictsShapes = ramp != nil || chars != nil
         art.invert = invert || theme.isLight(environment: Environment.current)
         if let gamma { art.curve = .power(gamma) }
         if let contrast { art.contrast = contrast.contrast }
@@ -166,3 +179,5 @@ extension ColorChoice: ExpressibleByArgument {}
 extension ColorDepth: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
 extension BackgroundFill: ExpressibleByArgument {}
+extension GlyphMatch: ExpressibleByArgument {}
+extension SymbolSet: ExpressibleByArgument {}

@@ -18,6 +18,7 @@ import Testing
         options.cellAspect = 1
         options.background = .alpha
         options.margin = Trim.Margin(rows: 1, columns: 1)
+        options.match = .tone  // the ramp's glyphs are what the tests look for
         return options
     }
 

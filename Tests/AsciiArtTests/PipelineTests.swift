@@ -7,6 +7,10 @@ import Testing
         let art = Pipeline.art(from: Pictures.uniform(width: 40, height: 40, gray: 255), options: options(columns: 8))
         #expect(art.glyphs.columns == 8 && art.glyphs.rows == 4)
         #expect(Set(art.glyphs.values) == ["M"], "white is the densest glyph of the standard ramp")
+        var shape = options(columns: 8)
+        shape.match = .shape
+        let shaped = Pipeline.art(from: Pictures.uniform(width: 40, height: 40, gray: 255), options: shape)
+        #expect(Set(shaped.glyphs.values).count == 1, "one glyph for one flat tone")
     }
 
     @Test func uniformPictureWithCornerRemovalKeepsTheFrameAndDoesNotCrash() {
@@ -51,9 +55,11 @@ import Testing
         #expect(Pipeline.art(from: image, options: options).plainText == " .:-=+*#%@\n")
     }
 
+    /// Tone matching, so the ramp's glyphs are what the tests look for.
     private func options(columns: Int) -> ArtOptions {
         var options = ArtOptions()
         options.columns = columns
+        options.match = .tone
         return options
     }
 }

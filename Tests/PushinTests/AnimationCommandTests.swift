@@ -53,7 +53,7 @@ import TestSupport
 
     @Test func controlCMidAnimationRestoresTheCursor() throws {
         let terminal = try TerminalSession()
-        try terminal.type("cd '\(Pushin.packageRoot.path)' && '\(Pushin.binary.path)' -w 40 \(Self.cat); echo status=$?")
+        try terminal.type("cd '\(Pushin.packageRoot.path)' && '\(Pushin.binary.path)' -w 40 --match tone \(Self.cat); echo status=$?")
         #expect(try terminal.waitFor { $0.contains("kk") }, "the cat is on screen")
         usleep(400_000)
         #expect(try !terminal.cursorIsVisible(), "hidden while playing")

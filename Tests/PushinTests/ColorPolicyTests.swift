@@ -79,7 +79,8 @@ import TestSupport
         let coloured = try ShellRunner.underTerminal(command, environment: ["TERM": "xterm-256color"])
         #expect(coloured.raw.contains("38;5;"))
         let plain = try ShellRunner.underTerminal(command, environment: ["TERM": "xterm-256color", "NO_COLOR": "1"])
-        #expect(!plain.raw.contains("38;5;") && plain.text.contains("C"))
+        let robot = try Self.middleLineOfRobot()
+        #expect(!plain.raw.contains("38;5;") && plain.text.contains(robot))
         let piped = try Pushin.run(["random", "--cache", cache.path], environment: ["TERM": "xterm-256color"])
         #expect(!piped.standardOutput.contains(Self.escape))
     }
@@ -112,6 +113,13 @@ import TestSupport
         #expect(coloured.raw.contains("38;5;"), "\(coloured.raw)")
         environment["NO_COLOR"] = "1"
         let plain = try ShellRunner.run(["script", "-qec", command, "/dev/null"], input: input, environment: environment)
-        #expect(!plain.raw.contains("38;5;") && plain.text.contains("CC"), "\(plain.text)")
+        let robot = try Self.middleLineOfRobot()
+        #expect(!plain.raw.contains("38;5;") && plain.text.contains(robot), "\(plain.text)")
+    }
+
+    /// A line from the middle of the robot's art at 30 columns, as the cache holds it.
+    static func middleLineOfRobot() throws -> String {
+        let lines = try Pushin.run(["-w", "30", "images/robot.png"]).standardOutput.split(separator: "\n")
+        return String(lines[lines.count / 2])
     }
 }

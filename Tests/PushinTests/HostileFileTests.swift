@@ -24,13 +24,14 @@ import TestSupport
     static let resourcesAreMeaningful = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] == nil
 
     /// The most seconds a hostile file may take: the 5 on an optimised build (which
-    /// `Benchmarks/hostile.py` checks in CI); 20 on `swift test`'s unoptimised build, where the
-    /// Swift pipeline runs about 7 times slower (the good 639 × 156,000 strip: 1.5 s optimised,
-    /// 10 s not); 60 under AddressSanitizer (22 s for that strip).
+    /// `Benchmarks/hostile.py` checks in CI on the release build); 60 on `swift test`'s
+    /// unoptimised build, where the Swift pipeline runs 10 to 15 times slower (the good
+    /// 639 × 156,000 strip, 9,765 rows of art: 1.4 s optimised, 17 s not); 120 under
+    /// AddressSanitizer. These bounds catch a hang or a loop gone quadratic, not a slow decoder.
     static let timeLimit: Double = {
-        guard resourcesAreMeaningful else { return 60 }
+        guard resourcesAreMeaningful else { return 120 }
         #if DEBUG
-            return 20
+            return 60
         #else
             return 5
         #endif
@@ -57,7 +58,7 @@ import TestSupport
 
     @Test func wideWhiteStaysWhite() throws {
         for name in ["png-wide-white-rgb-good.png", "png-wide-white-rgba-good.png"] {
-            let art = try Pushin.run(["-w", "1", "--background", "none", Self.folder + name])
+            let art = try Pushin.run(["-w", "1", "--background", "none", "--match", "tone", Self.folder + name])
             #expect(art.status == 0 && art.standardOutput == "M\n", "\(name): 32-bit sums made it black")
         }
     }

@@ -1,0 +1,187 @@
+/// How each cell's glyph is chosen.
+public enum GlyphMatch: String, Sendable, CaseIterable {
+    /// By the cell's brightness alone, from the ramp (`GlyphMap`).
+    case tone
+    /// By the pattern of brightness inside the cell and its brightness together (`ShapeMatch`).
+    case shape
+}
+
+/// The glyphs the shape matcher draws with.
+public enum SymbolSet: String, Sendable, CaseIterable {
+    /// Printable ASCII, U+0020–007E.
+    case ascii
+    /// Block elements, U+2580–259F: halves, eighths, quadrants and shades.
+    case blocks
+    /// Braille patterns, U+2800–28FF: a 2 × 4 dot pattern per cell.
+    case braille
+
+    /// Every glyph of the set, with its shape.
+    public var shapes: [GlyphShape] {
+        switch self {
+        case .ascii: return GlyphShape.ascii
+        case .blocks: return GlyphShape.blocks
+        case .braille: return GlyphShape.braille
+        }
+    }
+
+    /// What a background cell is drawn with: blank, or the set's faintest mark.
+    public func fill(_ fill: BackgroundFill) -> Character {
+        switch (self, fill) {
+        case (_, .blank): return " "
+        case (.ascii, .faint): return "."
+        case (.blocks, .faint): return "░"
+        case (.braille, .faint): return "⠂"
+        }
+    }
+}
+
+/// One glyph's ink over the 2 × 4 sub-cells of its cell (left, right; top row first), where 1
+/// is the ink of the densest ASCII glyph: the glyph as seen from a little way off. Measured
+/// from the font by Tools/make-glyph-shapes.py into GlyphShapes.swift.
+public struct GlyphShape: Sendable, Equatable {
+    /// The glyph.
+    public let glyph: Character
+    /// Its ink in each sub-cell, 0...1.
+    public let ink: SIMD8<Float>
+
+    init(_ glyph: Character, _ ink: [Float]) {
+        self.glyph = glyph
+        self.ink = SIMD8(ink)
+    }
+}
+
+/// Choosing each cell's glyph by the shape of the picture inside the cell as well as its tone.
+///
+/// The picture is sampled 2 × 4 times per cell (square samples for a cell twice as tall as
+/// wide), toned exactly as the cells are, and blurred as the glyph table is (a Gaussian of a
+/// quarter of a cell's width). Each cell takes the glyph `g` of least
+///
+///     Σ (p − g)² + toneWeight × 8 × (mean p − mean g)²
+///
+/// over its 8 samples `p`: the squared difference of the patterns, plus the squared difference
+/// of their means counted again. The first term alone already contains the tone once; counting
+/// it a second time keeps a cell's brightness on its ink level, so a flat area keeps even glyphs
+/// of the right density and an edge gets `/ \ | _ ( )` only where their ink also sums right.
+/// Measured on the photos and cartoons in images/ at 80 columns (../shared/fidelity, SSIM at
+/// the normal scale / at hvs0.25): weight 0 gave 0.89 / 0.54 on the photos, 1 gave 0.91 / 0.54,
+/// 2 gave 0.91 / 0.53 and tone alone (the ramp) 0.89 / 0.34; 1 is also best on the cartoons.
+public enum ShapeMatch {
+    /// Samples per cell, across and down.
+    public static let samples = (across: 2, down: 4)
+    /// How much more the cell's mean counts than its pattern (see above).
+    static let toneWeight: Float = 1
+
+    /// The ink pattern every cell of `bounds` asks for: the picture resampled to 2 × 4 samples
+    /// a cell, toned by `mapping`, inverted for dark ink on a light terminal, and blurred.
+    public static func patterns(
+        of image: Image, size: GridSize, bounds: CellBounds, mapping: Tone.Mapping, invert: Bool
+    ) -> Grid<SIMD8<Float>> {
+        let fine = GridSize(columns: size.columns * samples.across, rows: size.rows * samples.down)
+        let sampler = Resize.AreaSampler(image, size: fine)
+        let width = bounds.columns.count * samples.across, height = bounds.rows.count * samples.down
+        let left = bounds.columns.lowerBound * samples.across, top = bounds.rows.lowerBound * samples.down
+        var levels = [Float](repeating: 0, count: width * height)
+        for y in 0 ..< height {
+            for x in 0 ..< width {
+                let cell = sampler.cell((top + y) * fine.columns + left + x)
+                let level = mapping.level(Grayscale.luma(red: cell.red, green: cell.green, blue: cell.blue))
+                levels[y * width + x] = invert ? 1 - level : level
+            }
+        }
+        let ink = blurred(levels, width: width)
+        var patterns = Grid(columns: bounds.columns.count, rows: bounds.rows.count, repeating: SIMD8<Float>())
+        for row in 0 ..< patterns.rows {
+            for column in 0 ..< patterns.columns {
+                let topLeft = row * samples.down * width + column * samples.across
+                patterns[column, row] = SIMD8(
+                    ink[topLeft], ink[topLeft + 1], ink[topLeft + width], ink[topLeft + width + 1],
+                    ink[topLeft + 2 * width], ink[topLeft + 2 * width + 1], ink[topLeft + 3 * width], ink[topLeft + 3 * width + 1])
+            }
+        }
+        return patterns
+    }
+
+    /// The glyph of every cell: the best of `candidates` for its pattern, or `fill` where the
+    /// mask says background.
+    ///
+    /// A glyph whose mean is `d` away from the cell's costs at least (1 + toneWeight) × 8 × d²
+    /// (the pattern term is never below its mean's share), so candidates are tried outward from
+    /// the cell's mean and the search stops where that bound passes the best cost: a few
+    /// glyphs a cell instead of all of them.
+    public static func glyphs(
+        patterns: Grid<SIMD8<Float>>, mask: Grid<Bool>?, candidates: [GlyphShape], fill: Character
+    ) -> Grid<Character> {
+        precondition(!candidates.isEmpty, "the shape matcher needs glyphs to choose from")
+        let sorted = candidates.map { (shape: $0, mean: $0.ink.sum() / 8) }.sorted { $0.mean < $1.mean }
+        let means = sorted.map(\.mean)
+        let bound = (1 + toneWeight) * 8
+        var glyphs = Grid(columns: patterns.columns, rows: patterns.rows, repeating: fill)
+        for index in patterns.values.indices where !(mask?.values[index] ?? false) {
+            let pattern = patterns.values[index]
+            let mean = pattern.sum() / 8
+            func cost(_ candidate: Int) -> Float {
+                let difference = pattern - sorted[candidate].shape.ink
+                let toneError = mean - sorted[candidate].mean
+                return (difference * difference).sum() + toneWeight * 8 * toneError * toneError
+            }
+            // The first candidate whose mean is not below the cell's, and the one before it.
+            var above = firstIndex(in: means, notBelow: mean), below = above - 1
+            var best = above < sorted.count ? above : below, bestCost = cost(best)
+            while below >= 0 || above < sorted.count {
+                let belowGap = below >= 0 ? mean - sorted[below].mean : .infinity
+                let aboveGap = above < sorted.count ? sorted[above].mean - mean : .infinity
+                let candidate: Int
+                if belowGap <= aboveGap {
+                    candidate = below
+                    below -= 1
+                } else {
+                    candidate = above
+                    above += 1
+                }
+                let gap = min(belowGap, aboveGap)
+                if bound * gap * gap >= bestCost { break }
+                let candidateCost = cost(candidate)
+                if candidateCost < bestCost {
+                    best = candidate
+                    bestCost = candidateCost
+                }
+            }
+            glyphs.values[index] = sorted[best].shape.glyph
+        }
+        return glyphs
+    }
+
+    /// The first index of ascending `values` whose value is at least `value` (the count when none is).
+    static func firstIndex(in values: [Float], notBelow value: Float) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// `levels` (`width` across) blurred with a Gaussian of half a sample (a quarter of a
+    /// cell's width), edges repeated outward.
+    static func blurred(_ levels: [Float], width: Int) -> [Float] {
+        // exp(−1 / (2 × 0.5²)) for the neighbours; the taps two samples away are 0.0003 and left out.
+        let side: Float = 0.1353
+        let centre = 1 / (1 + 2 * side), neighbour = side / (1 + 2 * side)
+        let height = levels.count / max(width, 1)
+        var across = levels, out = levels
+        for y in 0 ..< height {
+            let row = y * width
+            for x in 0 ..< width {
+                across[row + x] = centre * levels[row + x]
+                    + neighbour * (levels[row + max(x - 1, 0)] + levels[row + min(x + 1, width - 1)])
+            }
+        }
+        for y in 0 ..< height {
+            let up = max(y - 1, 0) * width, here = y * width, down = min(y + 1, height - 1) * width
+            for x in 0 ..< width {
+                out[here + x] = centre * across[here + x] + neighbour * (across[up + x] + across[down + x])
+            }
+        }
+        return out
+    }
+}
