@@ -28,6 +28,9 @@ public struct ArtOptions: Sendable, Equatable {
     /// True when the ramp was given (`--ramp`, `--chars`): the shape matcher then draws with
     /// the ramp's glyphs only (tone matching when fewer than two of them have a known shape).
     public var restrictsShapes = false
+    /// With `.blocks`: choose each block for two colours a cell (glyph and background), for
+    /// colour output that paints both (`--color-mode both`), rather than for its ink alone.
+    public var twoToneBlocks = false
     /// Dense glyphs for dark cells, for dark text on a light terminal.
     public var invert = false
 
@@ -74,6 +77,8 @@ public struct Art: Sendable, Equatable {
     public var glyphs: Grid<Character>
     /// The average colour of every cell, for colour output.
     public var cells: Grid<Cell>
+    /// With `twoToneBlocks`, the glyph's and the background's colour of every cell.
+    public var twoTone: Grid<TwoTone>? = nil
     /// Which of the cells are background (`true`); `nil` when nothing was removed.
     public var mask: Grid<Bool>?
     /// The luma of every cell of the full grid, before trimming.
@@ -135,14 +140,18 @@ public enum Pipeline {
             let croppedLuma = luma.cropped(to: bounds)
             let mapping = Tone.mapping(luma: croppedLuma, mask: mask, contrast: options.contrast, curve: options.curve)
             let glyphs: Grid<Character>
-            if let candidates = options.shapeCandidates {
+            var twoTone: Grid<TwoTone>? = nil
+            if options.twoToneBlocks && options.symbols == .blocks && options.match == .shape && !options.restrictsShapes {
+                (glyphs, twoTone) = ShapeMatch.twoToneBlocks(of: image, size: size, bounds: bounds, mask: mask, fill: options.shapeFill)
+            } else if let candidates = options.shapeCandidates {
                 let patterns = ShapeMatch.patterns(of: image, size: size, bounds: bounds, mapping: mapping, invert: options.invert)
                 glyphs = ShapeMatch.glyphs(patterns: patterns, mask: mask, candidates: candidates, fill: options.shapeFill)
             } else {
                 glyphs = GlyphMap.glyphs(
                     levels: croppedLuma.map(mapping.level), mask: mask, ramp: options.ramp, invert: options.invert, fill: options.fill)
             }
-            return Art(glyphs: glyphs, cells: cells.cropped(to: bounds), mask: mask, fullLuma: luma, fullMask: fullMask)
+            return Art(
+                glyphs: glyphs, cells: cells.cropped(to: bounds), twoTone: twoTone, mask: mask, fullLuma: luma, fullMask: fullMask)
         }
     }
 }

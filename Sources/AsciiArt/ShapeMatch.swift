@@ -24,19 +24,20 @@ public enum SymbolSet: String, Sendable, CaseIterable {
         }
     }
 
-    /// What a background cell is drawn with: blank, or the set's faintest mark.
+    /// What a background cell is drawn with: blank, or the set's faintest mark. Blocks have no
+    /// faint mark (the lightest shade is a quarter of the cell's ink; the thinnest bar ruled
+    /// every row), so their background is always blank.
     public func fill(_ fill: BackgroundFill) -> Character {
         switch (self, fill) {
-        case (_, .blank): return " "
+        case (_, .blank), (.blocks, .faint): return " "
         case (.ascii, .faint): return "."
-        case (.blocks, .faint): return "░"
         case (.braille, .faint): return "⠂"
         }
     }
 }
 
 /// One glyph's ink over the 2 × 4 sub-cells of its cell (left, right; top row first), where 1
-/// is the ink of the densest ASCII glyph: the glyph as seen from a little way off. Measured
+/// is the ink of the densest glyph of its set: the glyph as seen from a little way off. Measured
 /// from the font by Tools/make-glyph-shapes.py into GlyphShapes.swift.
 public struct GlyphShape: Sendable, Equatable {
     /// The glyph.
@@ -183,5 +184,79 @@ public enum ShapeMatch {
             }
         }
         return out
+    }
+}
+
+/// The two colours of a cell drawn with a block element: its glyph's and its background's.
+public struct TwoTone: Sendable, Equatable {
+    /// The colour of the glyph's ink (the terminal's foreground).
+    public var ink: Cell
+    /// The colour of the rest of the cell (the terminal's background).
+    public var paper: Cell
+}
+
+extension ShapeMatch {
+    /// Block elements for two colours a cell (`--symbols blocks --color-mode both`): for every
+    /// cell of `bounds`, the block and the two colours that best paint its 2 × 4 sub-cells.
+    ///
+    /// A block covers a share `w` of each sub-cell, which shows `paper × (1 − w) + ink × w`;
+    /// for each block the two colours are fitted by least squares to the sub-cells' average
+    /// colours, and the block of least squared error wins. A cell of one flat colour (or one
+    /// that no block splits better) is a full block in its mean colour. Background cells get
+    /// `fill`, and their colours are not used.
+    public static func twoToneBlocks(
+        of image: Image, size: GridSize, bounds: CellBounds, mask: Grid<Bool>?, fill: Character
+    ) -> (glyphs: Grid<Character>, colours: Grid<TwoTone>) {
+        let fine = GridSize(columns: size.columns * samples.across, rows: size.rows * samples.down)
+        let sampler = Resize.AreaSampler(image, size: fine)
+        let black = Cell(red: 0, green: 0, blue: 0)
+        var glyphs = Grid(columns: bounds.columns.count, rows: bounds.rows.count, repeating: fill)
+        var colours = Grid(columns: glyphs.columns, rows: glyphs.rows, repeating: TwoTone(ink: black, paper: black))
+        for row in 0 ..< glyphs.rows {
+            for column in 0 ..< glyphs.columns where !(mask?[column, row] ?? false) {
+                var red = SIMD8<Float>(), green = SIMD8<Float>(), blue = SIMD8<Float>()
+                for sample in 0 ..< 8 {
+                    let x = (bounds.columns.lowerBound + column) * samples.across + sample % samples.across
+                    let y = (bounds.rows.lowerBound + row) * samples.down + sample / samples.across
+                    let cell = sampler.cell(y * fine.columns + x)
+                    (red[sample], green[sample], blue[sample]) = (cell.red, cell.green, cell.blue)
+                }
+                let mean = Cell(red: red.sum() / 8, green: green.sum() / 8, blue: blue.sum() / 8)
+                var best = (glyph: Character("█"), colours: TwoTone(ink: mean, paper: mean))
+                var bestError = [red - mean.red, green - mean.green, blue - mean.blue].map { ($0 * $0).sum() }.reduce(0, +)
+                for block in GlyphShape.blockCoverage {
+                    guard let fit = fit(block.ink, red: red, green: green, blue: blue), fit.error < bestError else { continue }
+                    best = (block.glyph, fit.colours)
+                    bestError = fit.error
+                }
+                glyphs[column, row] = best.glyph
+                colours[column, row] = best.colours
+            }
+        }
+        return (glyphs, colours)
+    }
+
+    /// The least-squares ink and paper colours for coverage `share` over the sub-cell colours,
+    /// each clamped to 0...255, and the squared error they leave; `nil` when the coverage is
+    /// even (a shade or a full block: only the mean colour is determined).
+    static func fit(
+        _ share: SIMD8<Float>, red: SIMD8<Float>, green: SIMD8<Float>, blue: SIMD8<Float>
+    ) -> (colours: TwoTone, error: Float)? {
+        let rest = 1 - share
+        let paperPaper = (rest * rest).sum(), paperInk = (rest * share).sum(), inkInk = (share * share).sum()
+        let determinant = paperPaper * inkInk - paperInk * paperInk
+        guard determinant > 1e-3 else { return nil }
+        var error: Float = 0
+        var ink: [Float] = [], paper: [Float] = []
+        for channel in [red, green, blue] {
+            let onPaper = (rest * channel).sum(), onInk = (share * channel).sum()
+            let paperValue = min(max((inkInk * onPaper - paperInk * onInk) / determinant, 0), 255)
+            let inkValue = min(max((paperPaper * onInk - paperInk * onPaper) / determinant, 0), 255)
+            let difference = channel - (rest * paperValue + share * inkValue)
+            error += (difference * difference).sum()
+            ink.append(inkValue)
+            paper.append(paperValue)
+        }
+        return (TwoTone(ink: Cell(red: ink[0], green: ink[1], blue: ink[2]), paper: Cell(red: paper[0], green: paper[1], blue: paper[2])), error)
     }
 }

@@ -92,6 +92,8 @@ struct Convert: ParsableCommand {
         options.art.rows = height
         options.art.defaultColumns = Terminal.defaultColumns(environment: Environment.current)
         options.frames = animates ? .all : .single((frame ?? 1) - 1)
+        // Blocks painted in two colours a cell are chosen for them (text in colour only).
+        options.art.twoToneBlocks = format != .html && colors.colorMode == .both && colourDepth != nil
         var failed = false
         var collected: [UInt8] = []
         var drawnCount = 0
@@ -164,10 +166,15 @@ struct Convert: ParsableCommand {
         path == "-" ? "standard input" : String(path.split(separator: "/").last ?? "")
     }
 
+    /// The colours text is written with, or `nil` for plain text, as the colour options and the
+    /// output call for.
+    private var colourDepth: ColorDepth? {
+        colors.depth(forceOn: format == .ansi, toTerminal: output == nil && Terminal.outputIsTerminal)
+    }
+
     /// The art as text, in colour when the colour options and the output call for it.
     private func render(_ art: Art) -> String {
-        let toTerminal = output == nil && Terminal.outputIsTerminal
-        guard let depth = colors.depth(forceOn: format == .ansi, toTerminal: toTerminal) else { return art.plainText }
+        guard let depth = colourDepth else { return art.plainText }
         return ANSIText.render(art, depth: depth, mode: colors.colorMode)
     }
 

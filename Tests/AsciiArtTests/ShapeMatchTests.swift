@@ -107,6 +107,32 @@ import Testing
         }
     }
 
+    @Test func twoToneBlocksSplitACellBetweenTwoColours() throws {
+        // Two cells of 10 × 20: the first red above blue, the second one flat green.
+        let picture = Pictures.make(width: 20, height: 20) { x, y in
+            x >= 10 ? [0, 200, 0, 255] : (y < 10 ? [250, 0, 0, 255] : [0, 0, 250, 255])
+        }
+        var options = ArtOptions()
+        options.columns = 2
+        options.rows = 1
+        options.background = .none
+        options.margin = nil
+        options.symbols = .blocks
+        options.twoToneBlocks = true
+        let art = Pipeline.art(from: picture, options: options)
+        let twoTone = try #require(art.twoTone)
+        let split = twoTone[0, 0], flat = twoTone[1, 0]
+        let red = Cell(red: 250, green: 0, blue: 0), blue = Cell(red: 0, green: 0, blue: 250)
+        #expect((art.glyphs[0, 0] == "▀" && split == TwoTone(ink: red, paper: blue))
+                || (art.glyphs[0, 0] == "▄" && split == TwoTone(ink: blue, paper: red)), "\(art.glyphs[0, 0]) \(split)")
+        #expect(art.glyphs[1, 0] == "█" && flat.ink == Cell(red: 0, green: 200, blue: 0))
+        let text = ANSIText.render(art, depth: .truecolor, mode: .both)
+        #expect(text.contains("38;2;250;0;0;48;2;0;0;250m▀") || text.contains("38;2;0;0;250;48;2;250;0;0m▄"), "\(text)")
+        #expect(text.contains("38;2;0;200;0;"), "\(text)")
+        // In one colour a cell, the same art falls back to the cells' average colours.
+        #expect(!ANSIText.render(art, depth: .truecolor, mode: .fg).contains("48;2;"))
+    }
+
     /// The checked-in table is what Tools/make-glyph-shapes.py writes from the fonts today.
     @Test func glyphTableMatchesItsTool() throws {
         let fonts = ["/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"]

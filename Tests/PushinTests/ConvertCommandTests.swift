@@ -39,6 +39,18 @@ import TestSupport
         #expect(result.status == 0 && Set(result.standardOutput).isSubset(of: seedGlyphs))
     }
 
+    @Test func blocksInTwoColoursPaintGlyphAndBackground() throws {
+        let result = try Pushin.run([
+            "-w", "20", "--symbols", "blocks", "--color", "always", "--color-depth", "truecolor", "--color-mode", "both",
+            "images/robot.png",
+        ])
+        #expect(result.status == 0 && result.standardOutput.contains(";48;2;"))
+        let blocks = Set(result.standardOutput.unicodeScalars.filter { (0x2580 ... 0x259F).contains($0.value) })
+        #expect(blocks.count >= 3, "\(blocks)")
+        let plain = try Pushin.run(["-w", "20", "--symbols", "braille", "images/robot.png"]).standardOutput
+        #expect(plain.unicodeScalars.allSatisfy { $0 == "\n" || $0 == " " || (0x2800 ... 0x28FF).contains($0.value) })
+    }
+
     @Test func customCharactersAreTheOnlyGlyphs() throws {
         let result = try Pushin.run(["-w", "40", "--chars", " o0", "images/coffee.png"])
         #expect(Set(result.standardOutput).isSubset(of: Set(" o0\n")))

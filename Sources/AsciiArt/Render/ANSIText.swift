@@ -18,7 +18,11 @@ public enum ANSIText {
     /// (by `unnoticeable` or more; blank glyphs in `fg` mode change nothing), background cells
     /// are drawn in the terminal's own colours, and every line that set a colour ends with a
     /// reset (`ESC[0m`) before its newline.
+    ///
+    /// Art with two colours a cell (`Art.twoTone`) in `both` mode paints each glyph and its
+    /// background in their own colours, an escape wherever either visibly changes.
     public static func render(_ art: Art, depth: ColorDepth, mode: ColorMode = .fg) -> String {
+        if mode == .both, let twoTone = art.twoTone { return render(art, twoTone: twoTone, depth: depth) }
         let glyphs = art.glyphs
         let shown = art.cells.map { shownColour(RGB($0), depth: depth) }
         let lab = LabImage(shown.map { Cell(red: Float($0.red), green: Float($0.green), blue: Float($0.blue)) })
@@ -44,6 +48,38 @@ public enum ANSIText {
                 text.append(glyph)
             }
             if coloured && !text.hasSuffix("\u{1B}[0m") { text += "\u{1B}[0m" }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// `render` for art with two colours a cell.
+    private static func render(_ art: Art, twoTone: Grid<TwoTone>, depth: ColorDepth) -> String {
+        let ink = twoTone.map { shownColour(RGB($0.ink), depth: depth) }
+        let paper = twoTone.map { shownColour(RGB($0.paper), depth: depth) }
+        func lab(_ colours: Grid<RGB>) -> LabImage {
+            LabImage(colours.map { Cell(red: Float($0.red), green: Float($0.green), blue: Float($0.blue)) })
+        }
+        let inkLab = lab(ink), paperLab = lab(paper)
+        func same(_ image: LabImage, _ index: Int, _ other: Int) -> Bool {
+            image.distance(index, to: (image.l[other], image.a[other], image.b[other])) < unnoticeable
+        }
+        var text = ""
+        for row in 0 ..< art.glyphs.rows {
+            var current: Int? = nil  // the cell whose colours are in force
+            for column in 0 ..< art.glyphs.columns {
+                let index = row * art.glyphs.columns + column
+                if art.mask?.values[index] ?? false {
+                    if current != nil { text += "\u{1B}[0m" }
+                    current = nil
+                } else if !(current.map { same(inkLab, index, $0) && same(paperLab, index, $0) } ?? false) {
+                    text += "\u{1B}[" + code(ink.values[index], depth: depth, foreground: true) + ";"
+                        + code(paper.values[index], depth: depth, foreground: false) + "m"
+                    current = index
+                }
+                text.append(art.glyphs.values[index])
+            }
+            if current != nil { text += "\u{1B}[0m" }
             text += "\n"
         }
         return text
