@@ -14,25 +14,7 @@ rounds=${1:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pictures"
-python3 - "$work/pictures" <<'PY'
-import glob, sys
-from PIL import Image
-target = sys.argv[1]
-sources = sorted(glob.glob("/usr/share/wallpapers/*/contents/images/5120x2880.*"))[:8]
-if not sources:
-    sys.exit("no wallpapers: apt-get install plasma-workspace-wallpapers")
-count = 0
-for source in sources:
-    wallpaper = Image.open(source).convert("RGB").resize((2560, 1440))
-    for index in range(25):
-        x, y = (index * 97) % 1280, (index * 53) % 640
-        crop = wallpaper.crop((x, y, x + 1280, y + 800))
-        if count % 5 == 4:
-            crop.save(f"{target}/picture-{count:03d}.png")
-        else:
-            crop.save(f"{target}/picture-{count:03d}.jpg", quality=90)
-        count += 1
-PY
+Benchmarks/make-cache-pictures.py "$work/pictures"
 echo "pictures: $(ls "$work/pictures" | wc -l)"
 swift build -c release --static-swift-stdlib --product pushin >/dev/null
 pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin

@@ -29,10 +29,15 @@ public enum Resize {
 
         /// Calls `body` with each index (row after row) and cell of `areaAverage(image, to: size)`.
         func forEachCell(_ body: (Int, Cell) -> Void) {
+            forEachCell(in: CellBounds(columns: 0 ..< size.columns, rows: 0 ..< size.rows), body)
+        }
+
+        /// `forEachCell` for the cells inside `bounds` only, indexed row after row within them.
+        func forEachCell(in bounds: CellBounds, _ body: (Int, Cell) -> Void) {
             image.pixels.withUnsafeBufferPointer { pixels in
                 var index = 0
-                for rowSpan in rowSpans {
-                    for columnSpan in columnSpans {
+                for rowSpan in rowSpans[bounds.rows] {
+                    for columnSpan in columnSpans[bounds.columns] {
                         body(index, average(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
                         index += 1
                     }

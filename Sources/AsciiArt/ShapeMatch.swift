@@ -78,16 +78,11 @@ public enum ShapeMatch {
         of image: Image, size: GridSize, bounds: CellBounds, mapping: Tone.Mapping, invert: Bool
     ) -> Grid<SIMD8<Float>> {
         let fine = GridSize(columns: size.columns * samples.across, rows: size.rows * samples.down)
-        let sampler = Resize.AreaSampler(image, size: fine)
-        let width = bounds.columns.count * samples.across, height = bounds.rows.count * samples.down
-        let left = bounds.columns.lowerBound * samples.across, top = bounds.rows.lowerBound * samples.down
-        var levels = [Float](repeating: 0, count: width * height)
-        for y in 0 ..< height {
-            for x in 0 ..< width {
-                let cell = sampler.cell((top + y) * fine.columns + left + x)
-                let level = mapping.level(Grayscale.luma(red: cell.red, green: cell.green, blue: cell.blue))
-                levels[y * width + x] = invert ? 1 - level : level
-            }
+        let width = bounds.columns.count * samples.across
+        var levels = [Float](repeating: 0, count: width * bounds.rows.count * samples.down)
+        Resize.AreaSampler(image, size: fine).forEachCell(in: sampleBounds(of: bounds)) { index, cell in
+            let level = mapping.level(Grayscale.luma(red: cell.red, green: cell.green, blue: cell.blue))
+            levels[index] = invert ? 1 - level : level
         }
         let ink = blurred(levels, width: width)
         var patterns = Grid(columns: bounds.columns.count, rows: bounds.rows.count, repeating: SIMD8<Float>())
@@ -102,6 +97,13 @@ public enum ShapeMatch {
         return patterns
     }
 
+    /// The samples of the cells inside `bounds`.
+    static func sampleBounds(of bounds: CellBounds) -> CellBounds {
+        CellBounds(
+            columns: bounds.columns.lowerBound * samples.across ..< bounds.columns.upperBound * samples.across,
+            rows: bounds.rows.lowerBound * samples.down ..< bounds.rows.upperBound * samples.down)
+    }
+
     /// The glyph of every cell: the best of `candidates` for its pattern, or `fill` where the
     /// mask says background.
     ///
@@ -113,24 +115,24 @@ public enum ShapeMatch {
         patterns: Grid<SIMD8<Float>>, mask: Grid<Bool>?, candidates: [GlyphShape], fill: Character
     ) -> Grid<Character> {
         precondition(!candidates.isEmpty, "the shape matcher needs glyphs to choose from")
-        let sorted = candidates.map { (shape: $0, mean: $0.ink.sum() / 8) }.sorted { $0.mean < $1.mean }
-        let means = sorted.map(\.mean)
+        let sorted = candidates.sorted { $0.ink.sum() < $1.ink.sum() }
+        let inks = sorted.map(\.ink), means = inks.map { $0.sum() / 8 }
         let bound = (1 + toneWeight) * 8
         var glyphs = Grid(columns: patterns.columns, rows: patterns.rows, repeating: fill)
         for index in patterns.values.indices where !(mask?.values[index] ?? false) {
             let pattern = patterns.values[index]
             let mean = pattern.sum() / 8
             func cost(_ candidate: Int) -> Float {
-                let difference = pattern - sorted[candidate].shape.ink
-                let toneError = mean - sorted[candidate].mean
+                let difference = pattern - inks[candidate]
+                let toneError = mean - means[candidate]
                 return (difference * difference).sum() + toneWeight * 8 * toneError * toneError
             }
             // The first candidate whose mean is not below the cell's, and the one before it.
             var above = firstIndex(in: means, notBelow: mean), below = above - 1
-            var best = above < sorted.count ? above : below, bestCost = cost(best)
-            while below >= 0 || above < sorted.count {
-                let belowGap = below >= 0 ? mean - sorted[below].mean : .infinity
-                let aboveGap = above < sorted.count ? sorted[above].mean - mean : .infinity
+            var best = above < means.count ? above : below, bestCost = cost(best)
+            while below >= 0 || above < means.count {
+                let belowGap = below >= 0 ? mean - means[below] : .infinity
+                let aboveGap = above < means.count ? means[above] - mean : .infinity
                 let candidate: Int
                 if belowGap <= aboveGap {
                     candidate = below
@@ -147,7 +149,7 @@ public enum ShapeMatch {
                     bestCost = candidateCost
                 }
             }
-            glyphs.values[index] = sorted[best].shape.glyph
+            glyphs.values[index] = sorted[best].glyph
         }
         return glyphs
     }
@@ -208,7 +210,8 @@ extension ShapeMatch {
         of image: Image, size: GridSize, bounds: CellBounds, mask: Grid<Bool>?, fill: Character
     ) -> (glyphs: Grid<Character>, colours: Grid<TwoTone>) {
         let fine = GridSize(columns: size.columns * samples.across, rows: size.rows * samples.down)
-        let sampler = Resize.AreaSampler(image, size: fine)
+        var sampled: [Cell] = []
+        Resize.AreaSampler(image, size: fine).forEachCell(in: sampleBounds(of: bounds)) { _, cell in sampled.append(cell) }
         let black = Cell(red: 0, green: 0, blue: 0)
         var glyphs = Grid(columns: bounds.columns.count, rows: bounds.rows.count, repeating: fill)
         var colours = Grid(columns: glyphs.columns, rows: glyphs.rows, repeating: TwoTone(ink: black, paper: black))
@@ -216,9 +219,8 @@ extension ShapeMatch {
             for column in 0 ..< glyphs.columns where !(mask?[column, row] ?? false) {
                 var red = SIMD8<Float>(), green = SIMD8<Float>(), blue = SIMD8<Float>()
                 for sample in 0 ..< 8 {
-                    let x = (bounds.columns.lowerBound + column) * samples.across + sample % samples.across
-                    let y = (bounds.rows.lowerBound + row) * samples.down + sample / samples.across
-                    let cell = sampler.cell(y * fine.columns + x)
+                    let x = column * samples.across + sample % samples.across, y = row * samples.down + sample / samples.across
+                    let cell = sampled[y * glyphs.columns * samples.across + x]
                     (red[sample], green[sample], blue[sample]) = (cell.red, cell.green, cell.blue)
                 }
                 let mean = Cell(red: red.sum() / 8, green: green.sum() / 8, blue: blue.sum() / 8)
