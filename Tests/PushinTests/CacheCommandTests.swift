@@ -93,6 +93,15 @@ import Glibc
         #expect(try artFiles().count == 9)
     }
 
+    @Test func anotherMatchOrSymbolSetDrawsEverythingAgain() throws {
+        _ = try runCache()
+        for options in [["--match", "tone"], ["--symbols", "braille"], []] {
+            let again = try runCache(options)
+            #expect(again.standardError.contains("rendered 3 (6 art files)"), "\(options): \(again.standardError)")
+        }
+        #expect(try runCache().standardError.contains("3 up to date"))
+    }
+
     @Test func sourcesThatAreGoneArePruned() throws {
         _ = try runCache()
         try FileManager.default.removeItem(at: sources.appendingPathComponent("nested/rocket.jpg"))
