@@ -4,8 +4,9 @@
 #   Benchmarks/background.sh [RUNS]
 #
 # Times `pushin -w 80 --background none` against `--background flood` (the whole mask always:
-# decoding at the finer scale the mask needs, border model, flood, holes, halo) and against the
-# default `auto` (which stops after the border model when the border is a scene) on 1280 × 800
+# decoding at the finer scale the mask needs, border model, flood, holes, halo), against
+# `subject` (the flood, or on a scene the colour cut) and against the default `auto` (which
+# stops after the border model when the border is a scene) on 1280 × 800
 # crops of three plasma-workspace-wallpapers (two JPEGs, one PNG) and on three 1-megapixel
 # pictures of the sample balloon (images/balloon.png) on a plain, a gradient and a textured
 # background. The commands run
@@ -31,7 +32,7 @@ pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
 python3 - "$pushin" "$runs" "$work"/{a.jpg,b.jpg,c.png,plain.jpg,gradient.jpg,texture.png} <<'PY'
 import os, random, statistics, subprocess, sys, time
 pushin, runs, pictures = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-modes = ["none", "flood", "auto"]
+modes = ["none", "flood", "subject", "auto"]
 
 def seconds(mode, picture):
     start = time.perf_counter()

@@ -41,7 +41,8 @@ struct LookArguments: ParsableArguments {
 
     @Option(help: """
         Background removal: \(BackgroundMode.allCases.map(\.rawValue).joined(separator: ", ")) (default auto: \
-        transparency, else a flood from the border, else nothing; flood also cuts a subject out of a photo behind it).
+        transparency, else a flood from the border, else nothing; flood: always the flood from the border; subject: \
+        the subject, whatever is behind it, cut out of a photo behind it too).
         """)
     var background: BackgroundMode?
 

@@ -151,11 +151,13 @@ import Darwin
     }
 
     /// A scene behind the subject (waves of colour that no border model explains): `auto`
-    /// leaves it whole, `flood` separates the subject by colour.
-    @Test func discOnAScene() {
+    /// leaves it whole, `subject` separates the subject by colour, `flood` only floods.
+    @Test func discOnAScene() throws {
         let (image, truth) = Self.discOnWavesOfColour()
         #expect(Self.mask(image) == nil, "auto takes the border for a photo filled edge to edge")
-        #expect(Self.iou(Self.mask(image, .flood), truth) >= 0.9)
+        #expect(Self.iou(Self.mask(image, .subject), truth) >= 0.9)
+        let flooded = try #require(Self.mask(image, .flood))
+        #expect(flooded != Self.mask(image, .subject), "the plain flood makes no colour cut")
     }
 
     /// On a grid too large to cut at full detail, the cut runs coarser and is read at each
@@ -183,7 +185,7 @@ import Darwin
         let grid = FloodMask.WorkGrid(size, perCell: FloodMask.workPixels, maximum: FloodMask.maximumFloodPixels)
         #expect(size.cellCount * FloodMask.workPixels.across * FloodMask.workPixels.down > FloodMask.maximumFloodPixels)
         #expect(grid.size.cellCount <= FloodMask.maximumFloodPixels && grid.size.cellCount > FloodMask.maximumFloodPixels * 9 / 10)
-        let mask = FloodMask.mask(image, size: size, fallBack: true)
+        let mask = FloodMask.mask(image, size: size, onScene: .keepWhole)
         var truth = Grid(columns: size.columns, rows: size.rows, repeating: false)
         for row in 0 ..< size.rows {
             for column in 0 ..< size.columns {

@@ -5,9 +5,13 @@ public enum BackgroundMode: String, Sendable, CaseIterable {
     case auto
     /// Transparent cells are background, whatever colour their pixels hold.
     case alpha
-    /// A colour-aware flood from the border (see `FloodMask`), always applied; behind a scene
-    /// (a photo as the background), a colour cut between subject and scene (`ColourCut`).
+    /// A colour-aware flood from the border (see `FloodMask`), always applied, whatever the
+    /// border holds.
     case flood
+    /// Find the subject, whatever is behind it: the flood on a plain, gradient or textured
+    /// background; behind a scene (a photo as the background), a colour cut between subject and
+    /// scene (`ColourCut`).
+    case subject
     /// The seed's heuristic: the four corners sample the background's brightness.
     case corners
     /// Nothing is background: the whole picture is drawn.
@@ -23,7 +27,7 @@ public enum BackgroundMask {
     /// so the samples stay square).
     public static func samplesPerCell(for mode: BackgroundMode) -> (across: Int, down: Int) {
         switch mode {
-        case .auto, .flood: return (4, 8)
+        case .auto, .flood, .subject: return (4, 8)
         case .alpha, .corners, .none: return (2, 4)
         }
     }
@@ -38,9 +42,10 @@ public enum BackgroundMask {
         case .none: return nil
         case .corners: return corners(luma: luma)
         case .alpha: return alpha(cells: cells)
-        case .flood: return FloodMask.mask(image, size: size, fallBack: false)
+        case .flood: return FloodMask.mask(image, size: size, onScene: .flood)
+        case .subject: return FloodMask.mask(image, size: size, onScene: .cut)
         case .auto:
-            let mask = image.hasTransparency ? alpha(cells: cells) : FloodMask.mask(image, size: size, fallBack: true)
+            let mask = image.hasTransparency ? alpha(cells: cells) : FloodMask.mask(image, size: size, onScene: .keepWhole)
             // A mask that leaves no subject at all (a blank or smoothly shaded picture) helps no one.
             return mask?.values.allSatisfy({ $0 }) == true ? nil : mask
         }
