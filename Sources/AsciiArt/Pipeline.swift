@@ -100,12 +100,14 @@ public enum Pipeline {
 
     /// Draws the frames of an animation (all of one size) as art on one grid with one crop.
     ///
-    /// Every frame gets its own background mask, but the crop keeps the union of every frame's
-    /// subject, so the picture never jumps or changes size from frame to frame.
+    /// Every frame gets its own background mask, from one border model while the background
+    /// stays put, and the crop keeps the union of every frame's subject, so the picture never
+    /// jumps, flickers or changes size from frame to frame.
     public static func art(from frames: [Image], options: ArtOptions) -> [Art] {
         precondition(!frames.isEmpty, "an animation has at least one frame")
         let size = options.gridSize(width: frames[0].width, height: frames[0].height)
-        let measured = frames.map { MeasuredFrame($0, size: size, background: options.background) }
+        var model: BorderModel? = nil  // shared by frames whose background stays put
+        let measured = frames.map { MeasuredFrame($0, size: size, background: options.background, borderModel: &model) }
         let union = measured.dropFirst().reduce(measured[0].fullMask) { union, frame in
             // A cell is background in the union only where it is background in every frame.
             guard let union, let mask = frame.fullMask else { return nil }
@@ -126,12 +128,12 @@ public enum Pipeline {
         let luma: Grid<Float>
         let fullMask: Grid<Bool>?
 
-        init(_ image: Image, size: GridSize, background: BackgroundMode) {
+        init(_ image: Image, size: GridSize, background: BackgroundMode, borderModel: inout BorderModel?) {
             self.image = image
             self.size = size
             cells = Resize.areaAverage(image, to: size)
             luma = Grayscale.luma(of: cells)
-            fullMask = BackgroundMask.mask(background, image: image, cells: cells, luma: luma)
+            fullMask = BackgroundMask.mask(background, image: image, cells: cells, luma: luma, sharing: &borderModel)
         }
 
         /// The frame's art inside `bounds`: tone and glyphs.

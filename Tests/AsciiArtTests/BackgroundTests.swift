@@ -195,6 +195,29 @@ import Darwin
         #expect(Self.iou(mask, truth) >= 0.9)
     }
 
+    /// An animation whose background stays put keeps its first frame's border model while the
+    /// subject moves; a frame whose background changed gets a model of its own.
+    @Test func framesWithAStillBackgroundShareOneBorderModel() {
+        func frame(discAt centre: Double, background: [UInt8]) -> Image {
+            Self.scene(Self.disc(cx: centre, cy: 160, radius: 60), subject: { _, _ in [250, 250, 250] }, background: { x, y in
+                background.map { UInt8(clamping: Int($0) + (x * 7 + y * 13) % 5) }
+            }).0
+        }
+        let first = FloodMask.borderModel(frame(discAt: 120, background: [10, 60, 30]), size: Self.size)
+        let moved = FloodMask.borderModel(frame(discAt: 200, background: [10, 60, 30]), size: Self.size, shared: first)
+        #expect(moved.coefficients == first.coefficients && moved.spread == first.spread)
+        let recoloured = FloodMask.borderModel(frame(discAt: 200, background: [200, 40, 40]), size: Self.size, shared: first)
+        #expect(recoloured.coefficients != first.coefficients)
+        // The masks of the frames that share the model are the disc moved, nothing else.
+        var model: BorderModel? = nil
+        let masks = [120.0, 200].map { centre -> Grid<Bool>? in
+            let image = frame(discAt: centre, background: [10, 60, 30])
+            let cells = Resize.areaAverage(image, to: Self.size)
+            return BackgroundMask.mask(.auto, image: image, cells: cells, luma: Grayscale.luma(of: cells), sharing: &model)
+        }
+        #expect(masks.allSatisfy { $0 != nil } && masks[0] != masks[1])
+    }
+
     /// Work pixels become cells by majority at the normal detail, and by the pixel at the
     /// cell's centre on a coarsened grid.
     @Test func workGridCells() {

@@ -37,15 +37,29 @@ public enum BackgroundMask {
     /// `cells` and `luma` are the picture at the art's grid; `image` is the picture itself, for
     /// the modes that look closer than one cell.
     public static func mask(_ mode: BackgroundMode, image: Image, cells: Grid<Cell>, luma: Grid<Float>) -> Grid<Bool>? {
+        var model: BorderModel? = nil
+        return mask(mode, image: image, cells: cells, luma: luma, sharing: &model)
+    }
+
+    /// `mask` for one frame of an animation: a flood reuses `model`, the border model of the
+    /// frames before, while it still explains this frame's border (the background stays put),
+    /// and leaves in it the model it used.
+    static func mask(
+        _ mode: BackgroundMode, image: Image, cells: Grid<Cell>, luma: Grid<Float>, sharing model: inout BorderModel?
+    ) -> Grid<Bool>? {
         let size = GridSize(columns: cells.columns, rows: cells.rows)
+        func flood(_ onScene: FloodMask.SceneHandling) -> Grid<Bool>? {
+            model = FloodMask.borderModel(image, size: size, shared: model)
+            return FloodMask.mask(image, size: size, onScene: onScene, model: model)
+        }
         switch mode {
         case .none: return nil
         case .corners: return corners(luma: luma)
         case .alpha: return alpha(cells: cells)
-        case .flood: return FloodMask.mask(image, size: size, onScene: .flood)
-        case .subject: return FloodMask.mask(image, size: size, onScene: .cut)
+        case .flood: return flood(.flood)
+        case .subject: return flood(.cut)
         case .auto:
-            let mask = image.hasTransparency ? alpha(cells: cells) : FloodMask.mask(image, size: size, onScene: .keepWhole)
+            let mask = image.hasTransparency ? alpha(cells: cells) : flood(.keepWhole)
             // A mask that leaves no subject at all (a blank or smoothly shaded picture) helps no one.
             return mask?.values.allSatisfy({ $0 }) == true ? nil : mask
         }

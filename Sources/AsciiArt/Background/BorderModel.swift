@@ -79,6 +79,14 @@ struct BorderModel {
         return (coefficients, distances)
     }
 
+    /// True when the model explains the border `colours` (of the `ring` pixels, as for `init`)
+    /// as well as its own: their spread from it (median + 4 × MAD) is within the flood's
+    /// tolerance for it. An animation whose background stays put keeps its first frame's model.
+    func explains(_ colours: LabImage, ring: [Int]) -> Bool {
+        let distances = ring.indices.map { k in colours.distance(k, to: colour(x: ring[k] % width, y: ring[k] / width)) }
+        return Self.spread(distances) <= FloodMask.tolerance(for: spread)
+    }
+
     /// The model's colour at a pixel.
     func colour(x: Int, y: Int) -> (Float, Float, Float) {
         Self.colour(coefficients, u: Float(x) / Float(width), v: Float(y) / Float(height))

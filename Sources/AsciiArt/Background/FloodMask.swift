@@ -50,13 +50,32 @@ enum FloodMask {
     static let haloRounds = 3
     static let haloRadius = 3
 
+    /// The flood's tolerance for a border of this spread (ΔE): the spread, clamped to `tolerance`.
+    static func tolerance(for spread: Float) -> Float {
+        min(max(spread, tolerance.lowerBound), tolerance.upperBound)
+    }
+
+    /// The border model of `image` on the flood's work grid for `size`, or `shared` (an earlier
+    /// frame's) when that still explains this border: the frames of an animation whose
+    /// background stays put share one model, so their masks do not flicker and the fit is made
+    /// once.
+    static func borderModel(_ image: Image, size: GridSize, shared: BorderModel? = nil) -> BorderModel {
+        let work = Resize.AreaSampler(image, size: WorkGrid(size, perCell: workPixels, maximum: maximumFloodPixels).size)
+        let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
+        let colours = LabImage(work, at: ring)
+        if let shared, shared.width == work.size.columns, shared.height == work.size.rows, shared.explains(colours, ring: ring) {
+            return shared
+        }
+        return BorderModel(colours, ring: ring, width: work.size.columns, height: work.size.rows)
+    }
+
     /// The per-cell mask (`true` = background), or `nil` when the border is a scene and
-    /// `onScene` keeps the picture whole.
-    static func mask(_ image: Image, size: GridSize, onScene: SceneHandling) -> Grid<Bool>? {
+    /// `onScene` keeps the picture whole; `model` is the picture's `borderModel`.
+    static func mask(_ image: Image, size: GridSize, onScene: SceneHandling, model: BorderModel? = nil) -> Grid<Bool>? {
         let grid = WorkGrid(size, perCell: workPixels, maximum: maximumFloodPixels)
         let work = Resize.AreaSampler(image, size: grid.size)
         let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
-        let model = BorderModel(LabImage(work, at: ring), ring: ring, width: work.size.columns, height: work.size.rows)
+        let model = model ?? borderModel(image, size: size)
         if model.spread > sceneSpread {
             switch onScene {
             case .keepWhole: return nil
@@ -65,7 +84,7 @@ enum FloodMask {
             }
         }
         let lab = LabImage(work)
-        let limit = min(max(model.spread, tolerance.lowerBound), tolerance.upperBound)
+        let limit = tolerance(for: model.spread)
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }
         var background = flood(candidate, from: ring, width: lab.width)
