@@ -20,6 +20,16 @@ public struct GridSize: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// The largest grid inside a box of `box.columns` × `box.rows` cells that keeps a picture's
+    /// proportions (chafa's `--size`): the box's width, or its height when the picture is the
+    /// taller of the two.
+    public static func fitting(width: Int, height: Int, inside box: GridSize, cellAspect: Double) -> GridSize {
+        let across = fitting(width: width, height: height, columns: box.columns, rows: nil, cellAspect: cellAspect)
+        guard across.rows > box.rows else { return across }
+        let down = fitting(width: width, height: height, columns: nil, rows: box.rows, cellAspect: cellAspect)
+        return GridSize(columns: min(down.columns, box.columns), rows: box.rows)
+    }
+
     /// The grid for a picture, keeping its proportions.
     ///
     /// A terminal cell is about `cellAspect` times as tall as it is wide, so a picture `width`

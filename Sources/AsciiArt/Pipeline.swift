@@ -4,6 +4,9 @@ public struct ArtOptions: Sendable, Equatable {
     public var columns: Int?
     /// Cells down; `nil` derives it from the picture's proportions.
     public var rows: Int?
+    /// With both `columns` and `rows`: the largest grid inside them that keeps the picture's
+    /// proportions, rather than exactly that grid.
+    public var fitsInside = false
     /// The width used when neither `columns` nor `rows` is set.
     public var defaultColumns = 80
     /// How many times taller than wide a terminal cell is.
@@ -65,7 +68,10 @@ public struct ArtOptions: Sendable, Equatable {
 
     /// The grid a picture of this size is drawn on.
     public func gridSize(width: Int, height: Int) -> GridSize {
-        GridSize.fitting(
+        if fitsInside, let columns, let rows {
+            return GridSize.fitting(width: width, height: height, inside: GridSize(columns: columns, rows: rows), cellAspect: cellAspect)
+        }
+        return GridSize.fitting(
             width: width, height: height, columns: columns, rows: rows,
             cellAspect: cellAspect, defaultColumns: defaultColumns)
     }

@@ -38,6 +38,14 @@ struct Convert: ParsableCommand {
     @Option(name: [.customShort("H"), .long], help: "Rows of art (default: from the picture's proportions).")
     var height: Int?
 
+    @Option(help: ArgumentHelp(
+        "Fit the art inside a box of COLUMNSxROWS cells, keeping the picture's proportions (for previews).",
+        valueName: "COLUMNSxROWS"))
+    var size: BoxSize?
+
+    @Flag(help: "With --size: fill the whole box, stretching the picture.")
+    var stretch = false
+
     @OptionGroup var look: LookArguments
 
     @Option(help: "text, ansi (text in colour) or html (one standalone page of every input).")
@@ -70,6 +78,11 @@ struct Convert: ParsableCommand {
         let cells = GridSize.maximumCells
         if let width, !(1 ... cells).contains(width) { throw ValidationError("--width must be from 1 to \(cells)") }
         if let height, !(1 ... cells).contains(height) { throw ValidationError("--height must be from 1 to \(cells)") }
+        if size != nil && (width != nil || height != nil) { throw ValidationError("give --size or --width/--height, not both") }
+        if let size, !(1 ... cells).contains(size.columns) || !(1 ... cells).contains(size.rows) {
+            throw ValidationError("--size must be from 1x1 to \(cells)x\(cells)")
+        }
+        if stretch && size == nil { throw ValidationError("--stretch goes with --size") }
         if inputs.isEmpty { throw ValidationError("give at least one image file, folder, or - for standard input") }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
         if let frame, frame < 1 { throw ValidationError("--frame counts from 1") }
@@ -88,8 +101,9 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         var options = look.conversionOptions
-        options.art.columns = width
-        options.art.rows = height
+        options.art.columns = size?.columns ?? width
+        options.art.rows = size?.rows ?? height
+        options.art.fitsInside = size != nil && !stretch
         options.art.defaultColumns = Terminal.defaultColumns(environment: Environment.current)
         options.frames = animates ? .all : .single((frame ?? 1) - 1)
         // Blocks painted in two colours a cell are chosen for them (text in colour only).
@@ -185,6 +199,19 @@ struct Convert: ParsableCommand {
         } catch {
             throw FileError(path: path == "-" ? "standard input" : path, reason: error.description)
         }
+    }
+}
+
+/// The value of `--size`: COLUMNSxROWS.
+struct BoxSize: ExpressibleByArgument {
+    var columns: Int
+    var rows: Int
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]) else { return nil }
+        self.columns = columns
+        self.rows = rows
     }
 }
 

@@ -13,6 +13,23 @@ import Testing
         #expect(GridSize.fitting(width: 1000, height: 1, columns: 10, rows: nil, cellAspect: 2).rows == 1, "never zero rows")
     }
 
+    /// `--size`: the largest grid inside the box that keeps the picture's proportions.
+    @Test(arguments: [
+        // picture, box → grid (cells twice as tall as wide)
+        ((400, 200), (30, 10), (30, 8)),   // wide: the box's 30 columns need 30 × 200 / 400 / 2 = 7.5 rows
+        ((451, 300), (30, 10), (30, 10)),  // 30 × 300 / 451 / 2 = 9.98 rows: fits
+        ((451, 300), (80, 10), (30, 10)),  // too tall at 80 columns: 10 rows, 10 × 451 / 300 × 2 = 30 columns
+        ((100, 400), (40, 40), (20, 40)),  // tall: 40 rows, 40 / (400 / 100 / 2) = 20 columns
+        ((1000, 10), (40, 40), (40, 1)),   // a strip: the box's width, at least one row
+        ((300, 300), (1, 1), (1, 1)),
+    ])
+    func sizeFitsInsideTheBox(picture: (Int, Int), box: (Int, Int), grid: (Int, Int)) {
+        let fitted = GridSize.fitting(
+            width: picture.0, height: picture.1, inside: GridSize(columns: box.0, rows: box.1), cellAspect: 2)
+        #expect(fitted == GridSize(columns: grid.0, rows: grid.1))
+        #expect(fitted.columns <= box.0 && fitted.rows <= box.1)
+    }
+
     @Test func extremeProportionsGiveACountRatherThanATrap() {
         // 1,000,000 × 1 at 40 rows asks 80 million columns × 40: counted, and over the limit.
         let wide = GridSize.fitting(width: 1_000_000, height: 1, columns: nil, rows: 40, cellAspect: 2)

@@ -39,6 +39,15 @@ import TestSupport
         #expect(result.status == 0 && Set(result.standardOutput).isSubset(of: seedGlyphs))
     }
 
+    @Test func sizeFitsTheBoxAndStretchFillsIt() throws {
+        // chelsea.png is 451 × 300: in 80 × 10 it is 30 × 10; stretched, 80 × 10.
+        let fitted = try Pushin.run(["--size", "80x10", "--no-trim", "images/chelsea.png"]).standardOutput.split(separator: "\n")
+        #expect(fitted.count == 10 && fitted.allSatisfy { $0.count == 30 })
+        let stretched = try Pushin.run(["--size", "80x10", "--stretch", "--no-trim", "images/chelsea.png"]).standardOutput
+        #expect(stretched.split(separator: "\n").count == 10 && stretched.split(separator: "\n").allSatisfy { $0.count == 80 })
+        #expect(try Pushin.run(["--size", "80x10", "-w", "5", "images/chelsea.png"]).status == 64)
+    }
+
     @Test func blocksInTwoColoursPaintGlyphAndBackground() throws {
         let result = try Pushin.run([
             "-w", "20", "--symbols", "blocks", "--color", "always", "--color-depth", "truecolor", "--color-mode", "both",
@@ -175,7 +184,7 @@ import TestSupport
         #expect(tight.split(separator: "\n").first?.count ?? 40 < 40, "columns too")
     }
 
-    @Test(arguments: [["--width", "0", "x.png"], ["--width", "1000001", "x.png"], ["--height", "1000001", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
+    @Test(arguments: [["--width", "0", "x.png"], ["--width", "1000001", "x.png"], ["--height", "1000001", "x.png"], ["--size", "30by10", "x.png"], ["--stretch", "x.png"], ["--chars", "a", "x.png"], ["--gamma", "-1", "x.png"], [], ["--ramp", "nope", "x.png"], ["-", "-"]])
     func usageErrorsExitWithTheParsersCode(arguments: [String]) throws {
         let result = try Pushin.run(arguments)
         #expect(result.status == 64)
