@@ -30,6 +30,12 @@ struct RandomCommand: ParsableCommand {
     @Option(help: "Stop an animation after this many seconds.")
     var duration: Double = 3
 
+    @Flag(help: """
+        Print the path of the picked art's file instead of the art (plain text, or its colour twin when colour is on), \
+        for greeters that read a logo from a file: fastfetch --logo "$(pushin random --path)" --logo-type file-raw.
+        """)
+    var path = false
+
     mutating func validate() throws {
         if !(duration > 0 && duration < 1e6) { throw ValidationError("--duration must be a positive number of seconds") }
     }
@@ -45,7 +51,10 @@ struct RandomCommand: ParsableCommand {
             from: layout, columns: columns, rows: Terminal.rows(environment: environment), colour: colour,
             using: &generator)
         else { return }
-        if animate, Terminal.outputIsTerminal,
+        if path {
+            let twin = CacheLayout.colourTwin(of: picked.path)
+            writeToStandardOutput((colour && FileIO.signature(of: twin) != nil ? twin : picked.path) + "\n")
+        } else if animate, Terminal.outputIsTerminal,
            let bytes = try? FileIO.contents(of: CacheLayout.animation(of: picked.path, colour: colour)),
            let animation = AnimationFile.decode(bytes) {
             Playback.play(animation.frames, loops: 1, duration: duration, endOnLastFrame: true)

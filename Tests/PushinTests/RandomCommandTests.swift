@@ -28,6 +28,13 @@ import TestSupport
         #expect(wide.standardOutput == ShellScriptTests.art("eighty", width: 80, rows: 10))
     }
 
+    @Test func pathNamesTheFileOfTheArtItWouldPrint() throws {
+        let result = try Pushin.run(["random", "--cache", cache.path, "--path"], environment: ["COLUMNS": "200"])
+        #expect(result.status == 0 && result.standardOutput == cache.appendingPathComponent("w80/wide.txt").path + "\n")
+        let art = try String(contentsOfFile: String(result.standardOutput.dropLast()), encoding: .utf8)
+        #expect(art == ShellScriptTests.art("eighty", width: 80, rows: 10))
+    }
+
     @Test func prefersArtNoTallerThanTheTerminal() throws {
         for _ in 0 ..< 5 {
             let result = try Pushin.run(["random", "--cache", cache.path, "--width", "70"], environment: ["LINES": "20"])
