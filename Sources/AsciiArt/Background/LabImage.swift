@@ -44,23 +44,8 @@ struct LabImage {
                 l.withUnsafeMutableBufferPointer { l in
                     a.withUnsafeMutableBufferPointer { a in
                         b.withUnsafeMutableBufferPointer { b in
-                            // sRGB to linear light, from a table in quarter steps: cells are
-                            // averages, so their channels fall between whole values.
-                            func toLinear(_ value: Float) -> Float { linear[Int(min(max(value, 0), 255) * 4 + 0.5)] }
-                            // CIELAB's companding function, from a table with linear interpolation.
-                            func f(_ t: Float) -> Float {
-                                let position = min(max(t, 0), 1) * Float(Self.compandedSteps)
-                                let step = min(Int(position), Self.compandedSteps - 1)
-                                return companded[step] + (companded[step + 1] - companded[step]) * (position - Float(step))
-                            }
                             cells { index, cell in
-                                let red = toLinear(cell.red), green = toLinear(cell.green), blue = toLinear(cell.blue)
-                                let x = f((0.4124 * red + 0.3576 * green + 0.1805 * blue) * (1 / 0.950_47))
-                                let y = f(0.2126 * red + 0.7152 * green + 0.0722 * blue)
-                                let z = f((0.0193 * red + 0.1192 * green + 0.9505 * blue) * (1 / 1.088_83))
-                                l[index] = 116 * y - 16
-                                a[index] = 500 * (x - y)
-                                b[index] = 200 * (y - z)
+                                (l[index], a[index], b[index]) = Self.lab(cell, linear: linear, companded: companded)
                             }
                         }
                     }
@@ -70,6 +55,36 @@ struct LabImage {
         self.l = l
         self.a = a
         self.b = b
+    }
+
+    /// The CIELAB coordinates of one sRGB colour (0...255 a channel).
+    static func lab(red: Float, green: Float, blue: Float) -> (Float, Float, Float) {
+        linearTable.withUnsafeBufferPointer { linear in
+            compandedTable.withUnsafeBufferPointer { companded in
+                lab(Cell(red: red, green: green, blue: blue), linear: linear, companded: companded)
+            }
+        }
+    }
+
+    /// The CIELAB coordinates of a cell's colour, with the conversion tables at hand.
+    @inline(__always)
+    private static func lab(
+        _ cell: Cell, linear: UnsafeBufferPointer<Float>, companded: UnsafeBufferPointer<Float>
+    ) -> (Float, Float, Float) {
+        // sRGB to linear light, from a table in quarter steps: cells are averages, so their
+        // channels fall between whole values.
+        func toLinear(_ value: Float) -> Float { linear[Int(min(max(value, 0), 255) * 4 + 0.5)] }
+        // CIELAB's companding function, from a table with linear interpolation.
+        func f(_ t: Float) -> Float {
+            let position = min(max(t, 0), 1) * Float(compandedSteps)
+            let step = min(Int(position), compandedSteps - 1)
+            return companded[step] + (companded[step + 1] - companded[step]) * (position - Float(step))
+        }
+        let red = toLinear(cell.red), green = toLinear(cell.green), blue = toLinear(cell.blue)
+        let x = f((0.4124 * red + 0.3576 * green + 0.1805 * blue) * (1 / 0.950_47))
+        let y = f(0.2126 * red + 0.7152 * green + 0.0722 * blue)
+        let z = f((0.0193 * red + 0.1192 * green + 0.9505 * blue) * (1 / 1.088_83))
+        return (116 * y - 16, 500 * (x - y), 200 * (y - z))
     }
 
     /// The colour difference (CIE76 ΔE) between pixel `index` and a colour.

@@ -63,8 +63,14 @@ public enum Palette {
     private static let lab16 = xterm16.map(lab)
     private static let lab256 = xterm256.map(lab)
 
-    /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76).
+    /// The index of each entry of the 256 (16 and up) and of the 16, by colour.
+    private static let entries256 = Dictionary(uniqueKeysWithValues: (16 ..< 256).map { (xterm256[$0], $0) })
+    private static let entries16 = Dictionary(uniqueKeysWithValues: xterm16.indices.map { (xterm16[$0], $0) })
+
+    /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76); an entry's own
+    /// colour (a cell already shown in the palette) is looked up rather than searched for.
     public static func nearest(_ colour: RGB, depth: ColorDepth) -> Int {
+        if let index = (depth == .ansi16 ? entries16 : entries256)[colour] { return index }
         let target = lab(colour)
         let candidates = depth == .ansi16 ? lab16 : lab256
         var best = 0, bestDistance = Float.infinity
@@ -81,9 +87,6 @@ public enum Palette {
 
     /// The CIELAB coordinates of a colour.
     static func lab(_ colour: RGB) -> (Float, Float, Float) {
-        let image = LabImage(Grid(columns: 1, rows: 1, values: [
-            Cell(red: Float(colour.red), green: Float(colour.green), blue: Float(colour.blue)),
-        ]))
-        return (image.l[0], image.a[0], image.b[0])
+        LabImage.lab(red: Float(colour.red), green: Float(colour.green), blue: Float(colour.blue))
     }
 }
