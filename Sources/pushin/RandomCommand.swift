@@ -3,6 +3,14 @@ import AsciiArt
 import ArtCache
 import PushinCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `pushin random`: prints one cached art that fits the terminal.
 struct RandomCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -71,23 +79,20 @@ struct InitCommand: ParsableCommand {
         abstract: "Print the line to add to your shell's startup file.",
         discussion: """
             pushin init bash >> ~/.bashrc, pushin init zsh >> ~/.zshrc, or \
-            pushin init fish >> ~/.config/fish/config.fish. The line runs pushin random in \
-            interactive terminals only. Sourcing shell/pushin.SHELL instead prints without \
-            starting any program, a few milliseconds sooner.
+            pushin init fish >> ~/.config/fish/config.fish. When pushin is installed (scripts/install), \
+            this is one line that sources the installed startup script, share/pushin/pushin.SHELL beside the \
+            binary; otherwise it is the startup script itself. Either way the greeting starts no program: \
+            it picks and prints a cached art with the shell's builtins, in interactive terminals only.
             """)
 
     /// The shells pushin greets in.
     enum Shell: String, ExpressibleByArgument, CaseIterable {
         case bash, zsh, fish
 
-        /// The startup line: silent unless the shell is interactive and writes to a terminal.
-        var snippet: String {
-            switch self {
-            case .bash: return "[[ $- == *i* && -t 1 ]] && command -v pushin >/dev/null && pushin random"
-            case .zsh: return "[[ -o interactive && -t 1 ]] && (( $+commands[pushin] )) && pushin random"
-            case .fish:
-                return "function fish_greeting; isatty stdout; and command -q pushin; and pushin random; end"
-            }
+        /// The line that sources an installed startup script (the script itself prints only in
+        /// interactive terminals).
+        func sourcing(_ path: String) -> String {
+            "source '" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: #"'\''"#) + "'"
         }
     }
 
@@ -95,6 +100,21 @@ struct InitCommand: ParsableCommand {
     var shell: Shell
 
     func run() throws {
-        writeToStandardOutput("# pushin: a random picture on every new terminal\n\(shell.snippet)\n")
+        if let installed = Self.installedScript(for: shell) {
+            writeToStandardOutput("# pushin: a random picture on every new terminal\n\(shell.sourcing(installed))\n")
+        } else {
+            writeToStandardOutput(shell.startupScript + "\n")
+        }
+    }
+
+    /// The startup script installed beside this binary (`PREFIX/share/pushin/pushin.SHELL` for
+    /// `PREFIX/bin/pushin`, found from the binary's real path), if there is one.
+    static func installedScript(for shell: Shell) -> String? {
+        guard let resolved = realpath("/proc/self/exe", nil) else { return nil }
+        defer { free(resolved) }
+        let binary = String(cString: resolved).split(separator: "/")
+        guard binary.count >= 2 else { return nil }
+        let script = "/" + (binary.dropLast(2) + ["share", "pushin", "pushin.\(shell.rawValue)"]).joined(separator: "/")
+        return access(script, R_OK) == 0 ? script : nil
     }
 }
