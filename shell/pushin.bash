@@ -6,15 +6,22 @@
 # Prints only in an interactive shell whose output is a terminal (never in `bash -c`, scp,
 # rsync or `ssh host cmd`), and picks and prints the art with builtins alone: no program is
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
-# $PUSHIN_CACHE names another cache. Safe under `set -u` and `set -e`.
+# $PUSHIN_CACHE names another cache; the art takes at most $PUSHIN_MAX_LINES rows (default: the
+# terminal's height less two, so the prompt stays in view; 0: no limit). Safe under `set -u`
+# and `set -e`.
 
-# Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
-# no taller than $LINES. Silent when the cache is empty or missing.
+# Prints a random cached art: the widest cached width that fits $COLUMNS with art no taller than
+# the limit. Silent when the cache is empty or missing, or nothing fits.
 pushin_greet() {
   local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
-  local columns=${COLUMNS:-80} rows=${LINES:-0} limit had_nullglob=0 colour=1
+  local columns=${COLUMNS:-80} rows=0 limit had_nullglob=0 colour=1
+  if [[ ${PUSHIN_MAX_LINES-} =~ ^[0-9]+$ ]]; then
+    rows=$PUSHIN_MAX_LINES
+  elif [[ ${LINES-} =~ ^[0-9]+$ ]] && ((LINES > 0)); then
+    rows=$((LINES > 3 ? LINES - 2 : 1))
+  fi
   if [[ -n ${NO_COLOR-} || ${TERM-dumb} == dumb ]]; then colour=0; fi
-  local -a folders files lines shortest=()
+  local -a folders files lines
   local folder width best index try
   if shopt -q nullglob; then had_nullglob=1; fi
   shopt -s nullglob
@@ -38,12 +45,8 @@ pushin_greet() {
           mapfile -t lines <"${files[index]%.txt}.ansi" || true
         fi
         printf '%s\n' "${lines[@]}"
-        shortest=()
         best=-1
         break
-      fi
-      if ((${#lines[@]} > 0 && (${#shortest[@]} == 0 || ${#lines[@]} < ${#shortest[@]}))); then
-        shortest=("${lines[@]}")
       fi
       unset 'files[index]'
       files=("${files[@]}")
@@ -51,7 +54,6 @@ pushin_greet() {
     ((best > 0)) || break
     limit=$((best - 1))
   done
-  if ((${#shortest[@]} > 0)); then printf '%s\n' "${shortest[@]}"; fi
   if ((had_nullglob == 0)); then shopt -u nullglob; fi
   return 0
 }

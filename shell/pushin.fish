@@ -6,7 +6,7 @@
 # Replaces fish's greeting, which fish shows only in interactive shells, and prints only when
 # the output is a terminal. Picks and prints the art with builtins alone: no program is
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
-# $PUSHIN_CACHE names another cache.
+# $PUSHIN_CACHE names another cache; $PUSHIN_MAX_LINES the most rows the art may take.
 
 function pushin_greet --description 'Print a random cached pushin art that fits the terminal'
     set -l cache $PUSHIN_CACHE
@@ -14,10 +14,15 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
         set cache $HOME/.cache/pushin
         set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set cache $XDG_CACHE_HOME/pushin
     end
+    # The most rows the art may take: $PUSHIN_MAX_LINES (0: no limit), else the terminal's
+    # height less two, so the prompt stays in view.
     set -l rows 0
-    set -q LINES; and set rows $LINES
+    if string match -qr '^[0-9]+$' -- "$PUSHIN_MAX_LINES"
+        set rows $PUSHIN_MAX_LINES
+    else if string match -qr '^[0-9]+$' -- "$LINES"; and test $LINES -gt 0
+        set rows (math "max($LINES - 2, 1)")
+    end
     set -l limit $COLUMNS
-    set -l shortest
     while true
         # The widest width folder no wider than the limit.
         set -l best 0
@@ -42,14 +47,10 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
                 printf '%s\n' $lines
                 return 0
             end
-            if test (count $lines) -gt 0; and begin; test (count $shortest) -eq 0; or test (count $lines) -lt (count $shortest); end
-                set shortest $lines
-            end
             set -e files[$index]
         end
         set limit (math $best - 1)
     end
-    test (count $shortest) -eq 0; or printf '%s\n' $shortest
 end
 
 function fish_greeting

@@ -8,14 +8,20 @@
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
 # $PUSHIN_CACHE names another cache. Safe under `setopt nounset` and `errexit`.
 
-# Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
-# no taller than $LINES. Silent when the cache is empty or missing.
+# Prints a random cached art: the widest cached width that fits $COLUMNS with art no taller than
+# $PUSHIN_MAX_LINES rows (default: the terminal's height less two, so the prompt stays in view;
+# 0: no limit). Silent when the cache is empty or missing, or nothing fits.
 pushin_greet() {
   emulate -L zsh
   setopt extended_glob null_glob
   local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
-  local -i columns=${COLUMNS:-80} rows=${LINES:-0} width index try
-  local -a widths files lines shortest
+  local -i columns=${COLUMNS:-80} rows=0 width index try
+  if [[ ${PUSHIN_MAX_LINES-} == <-> ]]; then
+    rows=$PUSHIN_MAX_LINES
+  elif [[ ${LINES-} == <-> ]] && (( LINES > 0 )); then
+    rows=$(( LINES > 3 ? LINES - 2 : 1 ))
+  fi
+  local -a widths files lines
   local art
   widths=($cache/w<->(N/:t))
   widths=(${widths#w})
@@ -33,11 +39,9 @@ pushin_greet() {
         print -r -- $art
         return 0
       fi
-      if (( $#art > 0 && ($#shortest == 0 || $#lines < $#shortest) )); then shortest=("${lines[@]}"); fi
       files[index]=()
     done
   done
-  (( $#shortest == 0 )) || print -rl -- "${shortest[@]}"
   return 0
 }
 

@@ -5,10 +5,9 @@ public enum RandomArt {
     /// How many pictures of one width are tried for one that fits the terminal's height.
     static let triesPerWidth = 8
 
-    /// A random art that fits: the widest cached width no wider than `columns` and, when
-    /// `rows` is known, art no taller than it when one can be found (narrower widths are tried
-    /// next, being shorter); failing that, the shortest art seen. `nil` when the cache is empty,
-    /// missing, or holds nothing narrow enough.
+    /// A random art that fits: the widest cached width no wider than `columns` with art of at
+    /// most `rows` rows when that is given (narrower widths are tried next, being shorter).
+    /// `nil` when the cache is empty, missing, or holds nothing that fits.
     /// With `colour`, the art's colour twin is returned instead when it exists.
     public static func pick(
         from layout: CacheLayout, columns: Int, rows: Int?, colour: Bool = false,
@@ -23,7 +22,6 @@ public enum RandomArt {
         from layout: CacheLayout, columns: Int, rows: Int?, colour: Bool = false,
         using generator: inout some RandomNumberGenerator
     ) -> (path: String, art: [UInt8])? {
-        var shortest: (path: String, art: [UInt8])?, shortestRows = Int.max
         for width in layout.cachedWidths() where width <= columns {
             var candidates = layout.artFiles(width: width)
             for _ in 0 ..< min(triesPerWidth, candidates.count) {
@@ -31,10 +29,9 @@ public enum RandomArt {
                 guard let art = try? FileIO.contents(of: path), !art.isEmpty else { continue }
                 let height = art.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
                 if rows.map({ height <= $0 }) ?? true { return (path, shown(path, art)) }
-                if height < shortestRows { (shortest, shortestRows) = ((path, art), height) }
             }
         }
-        return shortest.map { ($0.path, shown($0.path, $0.art)) }
+        return nil
 
         /// The art as printed: its colour twin when colour is asked for and the twin exists.
         func shown(_ path: String, _ art: [UInt8]) -> [UInt8] {

@@ -18,8 +18,9 @@ struct RandomCommand: ParsableCommand {
         abstract: "Print a random cached art that fits the terminal.",
         discussion: """
             Chooses the widest cached width that fits and, among those, art no taller than \
-            the terminal when it can. Prints nothing and exits 0 when the cache is empty or \
-            missing. Never decodes a picture. With --animate, a cached animation plays once \
+            --max-height rows (default: $PUSHIN_MAX_LINES, else the terminal's height less two, so \
+            the prompt stays in view). Prints nothing and exits 0 when the cache is empty or \
+            missing, or nothing fits. Never decodes a picture. With --animate, a cached animation plays once \
             (for at most --duration seconds) and leaves its last frame on screen.
             """)
 
@@ -28,6 +29,9 @@ struct RandomCommand: ParsableCommand {
 
     @Option(name: [.short, .long], help: "The widest art to print (default: the terminal's width, else $COLUMNS, else 80).")
     var width: Int?
+
+    @Option(help: "The most rows the art may take (default: $PUSHIN_MAX_LINES, else the terminal's height less two; 0: no limit).")
+    var maxHeight: Int?
 
     @Option(help: ColorArguments.colorHelp)
     var color: ColorChoice = .auto
@@ -46,6 +50,7 @@ struct RandomCommand: ParsableCommand {
 
     mutating func validate() throws {
         if !(duration > 0 && duration < 1e6) { throw ValidationError("--duration must be a positive number of seconds") }
+        if let maxHeight, maxHeight < 0 { throw ValidationError("--max-height must be 0 or more") }
     }
 
     func run() throws {
@@ -56,7 +61,7 @@ struct RandomCommand: ParsableCommand {
         let colour = ColorPolicy.depth(
             choice: color, depth: nil, environment: environment, outputIsTerminal: Terminal.outputIsTerminal) != nil
         guard let picked = RandomArt.pickFile(
-            from: layout, columns: columns, rows: Terminal.rows(environment: environment), colour: colour,
+            from: layout, columns: columns, rows: Self.rowLimit(maxHeight, environment: environment), colour: colour,
             using: &generator)
         else { return }
         if path {
@@ -69,6 +74,17 @@ struct RandomCommand: ParsableCommand {
         } else {
             writeToStandardOutput(picked.art)
         }
+    }
+}
+
+extension RandomCommand {
+    /// The most rows the art may take, as the startup scripts decide it: `--max-height`, else
+    /// `$PUSHIN_MAX_LINES`, else the terminal's height less two (at least one); `nil` (no limit)
+    /// for 0 or when nothing says.
+    static func rowLimit(_ maxHeight: Int?, environment: [String: String]) -> Int? {
+        let limit = maxHeight ?? environment["PUSHIN_MAX_LINES"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+            ?? Terminal.rows(environment: environment).map { $0 > 3 ? $0 - 2 : 1 }
+        return limit == 0 ? nil : limit
     }
 }
 

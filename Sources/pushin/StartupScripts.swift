@@ -14,15 +14,22 @@ extension InitCommand.Shell {
 # Prints only in an interactive shell whose output is a terminal (never in `bash -c`, scp,
 # rsync or `ssh host cmd`), and picks and prints the art with builtins alone: no program is
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
-# $PUSHIN_CACHE names another cache. Safe under `set -u` and `set -e`.
+# $PUSHIN_CACHE names another cache; the art takes at most $PUSHIN_MAX_LINES rows (default: the
+# terminal's height less two, so the prompt stays in view; 0: no limit). Safe under `set -u`
+# and `set -e`.
 
-# Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
-# no taller than $LINES. Silent when the cache is empty or missing.
+# Prints a random cached art: the widest cached width that fits $COLUMNS with art no taller than
+# the limit. Silent when the cache is empty or missing, or nothing fits.
 pushin_greet() {
   local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
-  local columns=${COLUMNS:-80} rows=${LINES:-0} limit had_nullglob=0 colour=1
+  local columns=${COLUMNS:-80} rows=0 limit had_nullglob=0 colour=1
+  if [[ ${PUSHIN_MAX_LINES-} =~ ^[0-9]+$ ]]; then
+    rows=$PUSHIN_MAX_LINES
+  elif [[ ${LINES-} =~ ^[0-9]+$ ]] && ((LINES > 0)); then
+    rows=$((LINES > 3 ? LINES - 2 : 1))
+  fi
   if [[ -n ${NO_COLOR-} || ${TERM-dumb} == dumb ]]; then colour=0; fi
-  local -a folders files lines shortest=()
+  local -a folders files lines
   local folder width best index try
   if shopt -q nullglob; then had_nullglob=1; fi
   shopt -s nullglob
@@ -46,12 +53,8 @@ pushin_greet() {
           mapfile -t lines <"${files[index]%.txt}.ansi" || true
         fi
         printf '%s\n' "${lines[@]}"
-        shortest=()
         best=-1
         break
-      fi
-      if ((${#lines[@]} > 0 && (${#shortest[@]} == 0 || ${#lines[@]} < ${#shortest[@]}))); then
-        shortest=("${lines[@]}")
       fi
       unset 'files[index]'
       files=("${files[@]}")
@@ -59,7 +62,6 @@ pushin_greet() {
     ((best > 0)) || break
     limit=$((best - 1))
   done
-  if ((${#shortest[@]} > 0)); then printf '%s\n' "${shortest[@]}"; fi
   if ((had_nullglob == 0)); then shopt -u nullglob; fi
   return 0
 }
@@ -78,14 +80,20 @@ if [[ $- == *i* && -t 1 ]]; then pushin_greet; fi
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
 # $PUSHIN_CACHE names another cache. Safe under `setopt nounset` and `errexit`.
 
-# Prints a random cached art: the widest cached width that fits $COLUMNS and, when it can, art
-# no taller than $LINES. Silent when the cache is empty or missing.
+# Prints a random cached art: the widest cached width that fits $COLUMNS with art no taller than
+# $PUSHIN_MAX_LINES rows (default: the terminal's height less two, so the prompt stays in view;
+# 0: no limit). Silent when the cache is empty or missing, or nothing fits.
 pushin_greet() {
   emulate -L zsh
   setopt extended_glob null_glob
   local cache=${PUSHIN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pushin}
-  local -i columns=${COLUMNS:-80} rows=${LINES:-0} width index try
-  local -a widths files lines shortest
+  local -i columns=${COLUMNS:-80} rows=0 width index try
+  if [[ ${PUSHIN_MAX_LINES-} == <-> ]]; then
+    rows=$PUSHIN_MAX_LINES
+  elif [[ ${LINES-} == <-> ]] && (( LINES > 0 )); then
+    rows=$(( LINES > 3 ? LINES - 2 : 1 ))
+  fi
+  local -a widths files lines
   local art
   widths=($cache/w<->(N/:t))
   widths=(${widths#w})
@@ -103,11 +111,9 @@ pushin_greet() {
         print -r -- $art
         return 0
       fi
-      if (( $#art > 0 && ($#shortest == 0 || $#lines < $#shortest) )); then shortest=("${lines[@]}"); fi
       files[index]=()
     done
   done
-  (( $#shortest == 0 )) || print -rl -- "${shortest[@]}"
   return 0
 }
 
@@ -123,7 +129,7 @@ if [[ -o interactive && -t 1 ]]; then pushin_greet; fi
 # Replaces fish's greeting, which fish shows only in interactive shells, and prints only when
 # the output is a terminal. Picks and prints the art with builtins alone: no program is
 # started. The art's colour twin (NAME.ansi) is printed unless NO_COLOR is set or TERM is dumb.
-# $PUSHIN_CACHE names another cache.
+# $PUSHIN_CACHE names another cache; $PUSHIN_MAX_LINES the most rows the art may take.
 
 function pushin_greet --description 'Print a random cached pushin art that fits the terminal'
     set -l cache $PUSHIN_CACHE
@@ -131,10 +137,15 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
         set cache $HOME/.cache/pushin
         set -q XDG_CACHE_HOME; and test -n "$XDG_CACHE_HOME"; and set cache $XDG_CACHE_HOME/pushin
     end
+    # The most rows the art may take: $PUSHIN_MAX_LINES (0: no limit), else the terminal's
+    # height less two, so the prompt stays in view.
     set -l rows 0
-    set -q LINES; and set rows $LINES
+    if string match -qr '^[0-9]+$' -- "$PUSHIN_MAX_LINES"
+        set rows $PUSHIN_MAX_LINES
+    else if string match -qr '^[0-9]+$' -- "$LINES"; and test $LINES -gt 0
+        set rows (math "max($LINES - 2, 1)")
+    end
     set -l limit $COLUMNS
-    set -l shortest
     while true
         # The widest width folder no wider than the limit.
         set -l best 0
@@ -159,14 +170,10 @@ function pushin_greet --description 'Print a random cached pushin art that fits 
                 printf '%s\n' $lines
                 return 0
             end
-            if test (count $lines) -gt 0; and begin; test (count $shortest) -eq 0; or test (count $lines) -lt (count $shortest); end
-                set shortest $lines
-            end
             set -e files[$index]
         end
         set limit (math $best - 1)
     end
-    test (count $shortest) -eq 0; or printf '%s\n' $shortest
 end
 
 function fish_greeting

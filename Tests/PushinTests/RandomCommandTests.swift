@@ -40,9 +40,16 @@ import TestSupport
             let result = try Pushin.run(["random", "--cache", cache.path, "--width", "70"], environment: ["LINES": "20"])
             #expect(result.standardOutput == ShellScriptTests.art("sixty short", width: 60, rows: 8))
         }
-        // Nothing fits 4 rows: the shortest art seen is printed rather than nothing.
+        // The terminal's height less two: 9 rows leave 7, and only "forty" (5 rows) fits.
+        let nine = try Pushin.run(["random", "--cache", cache.path, "--width", "70"], environment: ["LINES": "9"])
+        #expect(nine.standardOutput == ShellScriptTests.art("forty", width: 40, rows: 5))
+        // Nothing fits 4 rows: nothing is printed rather than art taller than the limit.
         let cramped = try Pushin.run(["random", "--cache", cache.path, "--width", "70"], environment: ["LINES": "4"])
-        #expect(cramped.standardOutput == ShellScriptTests.art("forty", width: 40, rows: 5))
+        #expect(cramped.status == 0 && cramped.standardOutput == "")
+        let limited = try Pushin.run(["random", "--cache", cache.path, "--width", "70"], environment: ["PUSHIN_MAX_LINES": "6"])
+        #expect(limited.standardOutput == ShellScriptTests.art("forty", width: 40, rows: 5))
+        let flag = try Pushin.run(["random", "--cache", cache.path, "--width", "70", "--max-height", "0"], environment: ["LINES": "4"])
+        #expect(flag.standardOutput.hasPrefix("sixty"), "0: no limit")
     }
 
     @Test func usesTheTerminalsSizeUnderATerminal() throws {

@@ -76,6 +76,18 @@ import TestSupport
         }
     }
 
+    /// The art never takes more than the terminal's height less two rows, or $PUSHIN_MAX_LINES.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func greetingNeverTakesMoreThanTheLimit(shell: String) throws {
+        // 10 rows leave 8: "sixty short" (8 rows) still fits; 9 leave 7: only "forty" (5) does.
+        #expect(try interactive(shell, columns: 70, rows: 10).text.contains(Self.art("sixty short", width: 60, rows: 8)))
+        #expect(try interactive(shell, columns: 70, rows: 9).text.contains(Self.art("forty", width: 40, rows: 5)))
+        // Nothing fits 4 rows: nothing is printed rather than art the prompt would push away.
+        #expect(!(try interactive(shell, columns: 70, rows: 6).text.contains("row")))
+        let limited = try interactive(shell, columns: 70, rows: 40, preamble: shell == "fish" ? "set PUSHIN_MAX_LINES 6" : "PUSHIN_MAX_LINES=6")
+        #expect(limited.text.contains(Self.art("forty", width: 40, rows: 5)), "\(limited.text)")
+    }
+
     @Test(arguments: ["bash", "zsh", "fish"])
     func narrowTerminalFallsBackToNarrowerArt(shell: String) throws {
         let output = try interactive(shell, columns: 50)
