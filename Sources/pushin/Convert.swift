@@ -46,6 +46,12 @@ struct Convert: ParsableCommand {
     @Flag(help: "With --size: fill the whole box, stretching the picture.")
     var stretch = false
 
+    @Flag(inversion: .prefixedNo, help: """
+        Put each picture's name above its art (==> NAME <==, as head does) when there are several \
+        (default: on a terminal, not in a pipe).
+        """)
+    var names: Bool?
+
     @OptionGroup var look: LookArguments
 
     @Option(help: "text, ansi (text in colour) or html (one standalone page of every input).")
@@ -115,7 +121,9 @@ struct Convert: ParsableCommand {
         func emit(_ text: String) {
             if output == nil { writeToStandardOutput(text) } else { collected.append(contentsOf: text.utf8) }
         }
-        for input in InputFiles.expand(inputs) {
+        let files = InputFiles.expand(inputs)
+        let showsNames = format != .html && (names ?? (files.count > 1 && output == nil && Terminal.outputIsTerminal))
+        for input in files {
             do throws(FileError) {
                 let path = try input.get()
                 let bytes = try FileIO.contents(of: path)
@@ -128,14 +136,14 @@ struct Convert: ParsableCommand {
                         caption: Self.displayName(path), frames: conversion.frames.map { ($0.art, $0.delay) },
                         loopCount: loop.map(\.plays) ?? conversion.loopCount))
                 } else if conversion.frames.count > 1 && output == nil {
-                    if drawnCount > 0 { emit("\n") }
+                    emit((drawnCount > 0 ? "\n" : "") + (showsNames ? Self.nameLine(path) : ""))
                     let fitted = try fitToTerminal(conversion, bytes: bytes, from: path, options: options)
                     // With several inputs, an endless animation plays once so the next one comes.
                     let plays = loop?.plays ?? (inputs.count > 1 ? conversion.loopCount ?? 1 : conversion.loopCount)
                     let frames = fitted.frames.map { TextFrame(text: render($0.art), delay: $0.delay) }
                     guard Playback.play(frames, loops: plays, duration: duration) else { return }
                 } else {
-                    emit((drawnCount > 0 ? "\n" : "") + render(conversion.art))
+                    emit((drawnCount > 0 ? "\n" : "") + (showsNames ? Self.nameLine(path) : "") + render(conversion.art))
                 }
                 drawnCount += 1
             } catch {
@@ -173,6 +181,11 @@ struct Convert: ParsableCommand {
             fitted = try convert(bytes, from: path, options: refit)
         }
         return fitted
+    }
+
+    /// The line above a picture's art when names are shown: its path as given, as `head` does.
+    private static func nameLine(_ path: String) -> String {
+        "==> \(path == "-" ? "standard input" : path) <==\n"
     }
 
     /// How a page names an input: its file name, or "standard input".

@@ -39,6 +39,20 @@ import TestSupport
         #expect(result.status == 0 && Set(result.standardOutput).isSubset(of: seedGlyphs))
     }
 
+    @Test func namesPrecedeEachPictureOnATerminalOrWhenAsked() throws {
+        let piped = try Pushin.run(["-w", "20", "images/robot.png", "images/rocket.jpg"]).standardOutput
+        #expect(!piped.contains("==>"), "no names in a pipe unless asked")
+        let named = try Pushin.run(["-w", "20", "--names", "images/robot.png", "images/rocket.jpg"]).standardOutput
+        #expect(named.hasPrefix("==> images/robot.png <==\n") && named.contains("\n\n==> images/rocket.jpg <==\n"))
+        let command = "'\(Pushin.binary.path)' -w 20 images/robot.png images/rocket.jpg"
+        let terminal = try ShellRunner.underTerminal("cd '\(Pushin.packageRoot.path)' && \(command)")
+        #expect(terminal.text.contains("==> images/robot.png <==") && terminal.text.contains("==> images/rocket.jpg <=="))
+        let unnamed = try ShellRunner.underTerminal("cd '\(Pushin.packageRoot.path)' && \(command) --no-names")
+        #expect(!unnamed.text.contains("==>"), "\(unnamed.text)")
+        let one = try ShellRunner.underTerminal("cd '\(Pushin.packageRoot.path)' && '\(Pushin.binary.path)' -w 20 images/robot.png")
+        #expect(!one.text.contains("==>"), "one picture needs no name")
+    }
+
     @Test func sizeFitsTheBoxAndStretchFillsIt() throws {
         // chelsea.png is 451 × 300: in 80 × 10 it is 30 × 10; stretched, 80 × 10.
         let fitted = try Pushin.run(["--size", "80x10", "--no-trim", "images/chelsea.png"]).standardOutput.split(separator: "\n")
