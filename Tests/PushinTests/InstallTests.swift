@@ -47,7 +47,7 @@ import TestSupport
         #expect(bash.text.contains("--background"), "\(bash.text)")
         let fish = try ShellRunner.run(["fish", "-c", "source '\(share)/fish/vendor_completions.d/pushin.fish'; complete -C 'pushin convert --ba'"])
         #expect(fish.text.hasPrefix("--background"), "\(fish.text)")
-        let zsh = try ShellRunner.run(["zsh", "-c", "fpath=('\(share)/zsh/site-functions' $fpath); autoload -U compinit; compinit -u -d /dev/null; print -r -- $_comps[pushin]"])
+        let zsh = try ShellRunner.run(["zsh", "-c", "fpath=('\(share)/zsh/site-functions' $fpath); autoload -U compinit; compinit -u -D; print -r -- $_comps[pushin]"])
         #expect(zsh.text == "_pushin\n", "\(zsh.text)")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/man") {
             let manual = try ShellRunner.run(["man", "-l", "\(share)/man/man1/pushin.1"], environment: ["MANPAGER": "cat", "PAGER": "cat"])
