@@ -9,6 +9,10 @@ public struct ConversionOptions: Sendable, Equatable {
     public var maxPixels = DecodeOptions().maxPixels
     /// The most frames an animation may have.
     public var maxFrames = DecodeOptions().maxFrames
+    /// The most cells the art of all the frames drawn may hold together (one frame may hold
+    /// at most `GridSize.maximumCells`): every stage after decoding, and every rendering,
+    /// costs time and memory by the cell.
+    public var maxCells = 4_000_000
     /// Which frames of an animation to draw.
     public var frames = FrameSelection.single(0)
     /// Draw files that decode only with warnings, and animations over a limit (up to it),
@@ -41,7 +45,8 @@ public struct ConversionOptions: Sendable, Equatable {
             "v3", "match=\(art.match.rawValue)", "symbols=\(art.symbols.rawValue)", "restricted=\(art.restrictsShapes)",
             "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
             "margin=\(art.margin.map { "\($0.rows),\($0.columns)" } ?? "none")", "contrast=\(art.contrast)",
-            "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "maxFrames=\(maxFrames)", "lenient=\(lenient)",
+            "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "maxFrames=\(maxFrames)",
+            "maxCells=\(maxCells)", "lenient=\(lenient)",
         ].joined(separator: " ")
     }
 
@@ -100,6 +105,9 @@ public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible
     case decode(DecodeError)
     /// The picture's proportions (or the size asked) call for more cells than pushin draws.
     case tooManyCells(GridSize)
+    /// The animation's frames at this grid hold more cells in all than `maxCells`; `fitting`
+    /// frames fit.
+    case tooManyCellsInAll(GridSize, frames: Int, maxCells: Int, fitting: Int)
 
     public var description: String {
         switch self {
@@ -108,6 +116,9 @@ public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible
         case .tooManyCells(let size):
             return "art of \(size.columns) × \(size.rows) cells is over the limit of \(GridSize.maximumCells) cells "
                 + "(give a smaller --width or --height)"
+        case let .tooManyCellsInAll(size, frames, maxCells, fitting):
+            return "animation of \(frames) frames of \(size.columns) × \(size.rows) cells is over the limit of \(maxCells) "
+                + "cells in all (give a smaller --width; --lenient draws the first \(fitting))"
         }
     }
 }
@@ -118,9 +129,10 @@ public enum Converter {
     /// Decodes `bytes` and draws the frames `options.frames` asks for.
     public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(ConversionError) -> Conversion {
         let decoded = try decode(bytes, options: options.decodeOptions)
+        var warnings = decoded.warnings
         return Conversion(
-            frames: try draw(decoded, options: options.art), image: decoded.image, isAnimated: decoded.isAnimated,
-            loopCount: decoded.loopCount, warnings: decoded.warnings)
+            frames: try draw(decoded, options: options, warnings: &warnings), image: decoded.image,
+            isAnimated: decoded.isAnimated, loopCount: decoded.loopCount, warnings: warnings)
     }
 
     /// Decodes `bytes` once, at the scale the widest art needs, and draws them at each width.
@@ -129,9 +141,10 @@ public enum Converter {
     ) throws(ConversionError) -> MultiWidthConversion {
         let decoded = try decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
         var arts: [(width: Int, frames: [ArtFrame])] = []
-        for width in widths { arts.append((width, try draw(decoded, options: options.atWidth(width).art))) }
+        var warnings = decoded.warnings
+        for width in widths { arts.append((width, try draw(decoded, options: options.atWidth(width), warnings: &warnings))) }
         return MultiWidthConversion(
-            arts: arts, isAnimated: decoded.isAnimated, loopCount: decoded.loopCount, warnings: decoded.warnings)
+            arts: arts, isAnimated: decoded.isAnimated, loopCount: decoded.loopCount, warnings: warnings)
     }
 
     /// The decoded picture, its errors wrapped.
@@ -140,11 +153,23 @@ public enum Converter {
     }
 
     /// The decoded frames drawn on one grid with one crop, each with its delay, unless the grid
-    /// is over `GridSize.maximumCells`.
-    private static func draw(_ decoded: DecodedImage, options: ArtOptions) throws(ConversionError) -> [ArtFrame] {
-        let size = options.gridSize(width: decoded.image.width, height: decoded.image.height)
-        guard size.cellCount <= GridSize.maximumCells else { throw .tooManyCells(size) }
-        let arts = Pipeline.art(from: decoded.frames.map(\.image), options: options)
-        return zip(arts, decoded.frames).map { ArtFrame(art: $0, delay: $1.delay) }
+    /// is over `GridSize.maximumCells`, or the frames over `options.maxCells` in all (with
+    /// `options.lenient`, the frames that fit are drawn, with a warning).
+    private static func draw(
+        _ decoded: DecodedImage, options: ConversionOptions, warnings: inout [String]
+    ) throws(ConversionError) -> [ArtFrame] {
+        let size = options.art.gridSize(width: decoded.image.width, height: decoded.image.height)
+        guard size.cellCount <= min(GridSize.maximumCells, options.maxCells) else { throw .tooManyCells(size) }
+        var frames = decoded.frames
+        let fitting = options.maxCells / size.cellCount
+        if frames.count > fitting {
+            guard options.lenient else {
+                throw .tooManyCellsInAll(size, frames: frames.count, maxCells: options.maxCells, fitting: fitting)
+            }
+            warnings.append("more than \(options.maxCells) cells of art in all: drawing the first \(fitting) frames")
+            frames = Array(frames.prefix(fitting))
+        }
+        let arts = Pipeline.art(from: frames.map(\.image), options: options.art)
+        return zip(arts, frames).map { ArtFrame(art: $0, delay: $1.delay) }
     }
 }
