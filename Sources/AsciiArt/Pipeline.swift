@@ -113,7 +113,9 @@ public enum Pipeline {
         precondition(!frames.isEmpty, "an animation has at least one frame")
         let size = options.gridSize(width: frames[0].width, height: frames[0].height)
         var model: BorderModel? = nil  // shared by frames whose background stays put
-        let measured = frames.map { MeasuredFrame($0, size: size, background: options.background, borderModel: &model) }
+        let measured = frames.map {
+            MeasuredFrame($0, size: size, background: options.background, borderModel: &model, frames: frames.count)
+        }
         let union = measured.dropFirst().reduce(measured[0].fullMask) { union, frame in
             // A cell is background in the union only where it is background in every frame.
             guard let union, let mask = frame.fullMask else { return nil }
@@ -134,12 +136,13 @@ public enum Pipeline {
         let luma: Grid<Float>
         let fullMask: Grid<Bool>?
 
-        init(_ image: Image, size: GridSize, background: BackgroundMode, borderModel: inout BorderModel?) {
+        init(_ image: Image, size: GridSize, background: BackgroundMode, borderModel: inout BorderModel?, frames: Int) {
             self.image = image
             self.size = size
             cells = Resize.areaAverage(image, to: size)
             luma = Grayscale.luma(of: cells)
-            fullMask = BackgroundMask.mask(background, image: image, cells: cells, luma: luma, sharing: &borderModel)
+            fullMask = BackgroundMask.mask(
+                background, image: image, cells: cells, luma: luma, sharing: &borderModel, frames: frames)
         }
 
         /// The frame's art inside `bounds`: tone and glyphs.

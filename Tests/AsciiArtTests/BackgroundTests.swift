@@ -218,6 +218,17 @@ import Darwin
         #expect(masks.allSatisfy { $0 != nil } && masks[0] != masks[1])
     }
 
+    /// The colour cut's work: an animation's frames share it (down to a floor a frame), and a
+    /// picture smaller than the cut's grid is cut at its own pixels, not enlarged ones.
+    @Test func colourCutWorkIsBounded() {
+        #expect(FloodMask.cutPixels(frames: 1) == FloodMask.maximumCutPixels)
+        #expect(FloodMask.cutPixels(frames: 8) == FloodMask.maximumCutPixels / 8)
+        #expect(FloodMask.cutPixels(frames: 1000) == FloodMask.minimumCutPixels)
+        let tiny = Pictures.make(width: 3, height: 32) { x, y in [UInt8(x * 80), UInt8(y * 8), UInt8((x + y) * 5), 255] }
+        let mask = FloodMask.colourCut(tiny, size: GridSize(columns: 40, rows: 213))
+        #expect(mask.columns == 40 && mask.rows == 213)
+    }
+
     /// Work pixels become cells by majority at the normal detail, and by the pixel at the
     /// cell's centre on a coarsened grid.
     @Test func workGridCells() {

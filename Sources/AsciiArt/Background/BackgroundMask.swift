@@ -41,16 +41,18 @@ public enum BackgroundMask {
         return mask(mode, image: image, cells: cells, luma: luma, sharing: &model)
     }
 
-    /// `mask` for one frame of an animation: a flood reuses `model`, the border model of the
-    /// frames before, while it still explains this frame's border (the background stays put),
-    /// and leaves in it the model it used.
+    /// `mask` for one frame of an animation of `frames` frames: a flood reuses `model`, the
+    /// border model of the frames before, while it still explains this frame's border (the
+    /// background stays put), and leaves in it the model it used; a colour cut shares its
+    /// work with the other frames (`FloodMask.cutPixels(frames:)`).
     static func mask(
-        _ mode: BackgroundMode, image: Image, cells: Grid<Cell>, luma: Grid<Float>, sharing model: inout BorderModel?
+        _ mode: BackgroundMode, image: Image, cells: Grid<Cell>, luma: Grid<Float>, sharing model: inout BorderModel?,
+        frames: Int = 1
     ) -> Grid<Bool>? {
         let size = GridSize(columns: cells.columns, rows: cells.rows)
         func flood(_ onScene: FloodMask.SceneHandling) -> Grid<Bool>? {
             model = FloodMask.borderModel(image, size: size, shared: model)
-            return FloodMask.mask(image, size: size, onScene: onScene, model: model)
+            return FloodMask.mask(image, size: size, onScene: onScene, model: model, cutPixels: FloodMask.cutPixels(frames: frames))
         }
         switch mode {
         case .none: return nil

@@ -31,8 +31,17 @@ enum FloodMask {
     /// Work pixels per cell for `ColourCut` (a scene behind the subject, in `subject` mode): the
     /// cut scored 0.770 mean IoU on photo backgrounds at 2 × 4, 0.762 at 3 × 5 for twice the work.
     static let cutPixels = (across: 2, down: 4)
-    /// The most pixels the colour cut works on: 80 columns at 2 × 4 are 16,000 to 30,000.
+    /// The most pixels the colour cut works on: 80 columns at 2 × 4 are 16,000 to 30,000. An
+    /// animation's frames share this many between them (each cut on a coarser grid), down to
+    /// `minimumCutPixels` a frame: the cut costs about 50 ms at the full size, and 64 frames of
+    /// it took over 5 s in the fuzzer's build.
     static let maximumCutPixels = 65_536
+    static let minimumCutPixels = 1_024
+
+    /// The pixels each frame's colour cut may work on, for an animation of `frames` frames.
+    static func cutPixels(frames: Int) -> Int {
+        max(minimumCutPixels, maximumCutPixels / max(frames, 1))
+    }
     /// The most pixels the flood works on. 80 columns at 3 × 5 are 30,000 to 60,000; a grid of
     /// 80 × 9,765 cells (a strip 639 × 156,000 pixels) was 11.7 million, 700 MB and 3.7 s.
     static let maximumFloodPixels = 1 << 20
@@ -71,7 +80,9 @@ enum FloodMask {
 
     /// The per-cell mask (`true` = background), or `nil` when the border is a scene and
     /// `onScene` keeps the picture whole; `model` is the picture's `borderModel`.
-    static func mask(_ image: Image, size: GridSize, onScene: SceneHandling, model: BorderModel? = nil) -> Grid<Bool>? {
+    static func mask(
+        _ image: Image, size: GridSize, onScene: SceneHandling, model: BorderModel? = nil, cutPixels: Int = maximumCutPixels
+    ) -> Grid<Bool>? {
         let grid = WorkGrid(size, perCell: workPixels, maximum: maximumFloodPixels)
         let work = Resize.AreaSampler(image, size: grid.size)
         let ring = BorderModel.ringIndices(width: work.size.columns, height: work.size.rows)
@@ -79,7 +90,7 @@ enum FloodMask {
         if model.spread > sceneSpread {
             switch onScene {
             case .keepWhole: return nil
-            case .cut: return colourCut(image, size: size)
+            case .cut: return colourCut(image, size: size, maximum: cutPixels)
             case .flood: break
             }
         }
@@ -103,10 +114,12 @@ enum FloodMask {
     }
 
     /// The per-cell mask of `ColourCut`, at `cutPixels` per cell, or for a large grid on a
-    /// coarser one of at most `maximumCutPixels`, read at each cell's centre: the cut's time
-    /// grows faster than its size (6 s for 600 columns at 2 × 4).
-    static func colourCut(_ image: Image, size: GridSize) -> Grid<Bool> {
-        let grid = WorkGrid(size, perCell: cutPixels, maximum: maximumCutPixels)
+    /// coarser one of at most `maximum` pixels, read at each cell's centre: the cut's time
+    /// grows faster than its size (6 s for 600 columns at 2 × 4). Never on more pixels than
+    /// the picture has: enlarged pixels add no colour to tell apart, only flat plateaus the
+    /// maximum flow crawls over (a 3 × 32 WebP at 40 columns took 0.4 s instead of 1 ms).
+    static func colourCut(_ image: Image, size: GridSize, maximum: Int = maximumCutPixels) -> Grid<Bool> {
+        let grid = WorkGrid(size, perCell: cutPixels, maximum: min(maximum, max(image.width * image.height, 1)))
         let sampler = Resize.AreaSampler(image, size: grid.size)
         let ring = BorderModel.ringIndices(width: grid.size.columns, height: grid.size.rows)
         return grid.cells(ColourCut.background(LabImage(sampler), ring: ring))
