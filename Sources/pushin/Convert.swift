@@ -28,7 +28,8 @@ struct Convert: ParsableCommand {
             multi-scan JPEG is held whole only within 3 bytes a pixel of the budget; a JPEG may \
             have 64 scans and 100,000 warnings; GIF and animated WebP canvases are composited \
             in memory up to 24 megapixels (a lossless WebP alike), and an animation up to 800 million pixels in all; \
-            a decoded picture holds at most 24 megapixels and art at most 1,000,000 cells. A \
+            a decoded picture holds at most 24 megapixels, art at most 1,000,000 cells (an animation's \
+            frames 4,000,000 in all). A \
             file over a limit is refused in one line; --lenient draws an animation up to its limit.
             """)
 
