@@ -1,6 +1,6 @@
 # pushin for bash: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.bashrc:   source /path/to/pushin/shell/pushin.bash
+#   Add to ~/.bashrc:   pushin init bash >> ~/.bashrc   (or: source /path/to/pushin/shell/pushin.bash)
 #   Build the cache:    pushin cache ~/Pictures
 #
 # Prints only in an interactive shell whose output is a terminal (never in `bash -c`, scp,

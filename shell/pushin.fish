@@ -1,6 +1,6 @@
 # pushin for fish: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.config/fish/config.fish:   source /path/to/pushin/shell/pushin.fish
+#   Add to ~/.config/fish/config.fish:   pushin init fish >> ~/.config/fish/config.fish
 #   Build the cache:                     pushin cache ~/Pictures
 #
 # Replaces fish's greeting, which fish shows only in interactive shells, and prints only when

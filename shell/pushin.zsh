@@ -1,6 +1,6 @@
 # pushin for zsh: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.zshrc:    source /path/to/pushin/shell/pushin.zsh
+#   Add to ~/.zshrc:    pushin init zsh >> ~/.zshrc   (or: source /path/to/pushin/shell/pushin.zsh)
 #   Build the cache:    pushin cache ~/Pictures
 #
 # Prints only in an interactive shell whose output is a terminal (never in `zsh -c`, scp,

@@ -8,7 +8,7 @@ extension InitCommand.Shell {
             return #"""
 # pushin for bash: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.bashrc:   source /path/to/pushin/shell/pushin.bash
+#   Add to ~/.bashrc:   pushin init bash >> ~/.bashrc   (or: source /path/to/pushin/shell/pushin.bash)
 #   Build the cache:    pushin cache ~/Pictures
 #
 # Prints only in an interactive shell whose output is a terminal (never in `bash -c`, scp,
@@ -72,7 +72,7 @@ if [[ $- == *i* && -t 1 ]]; then pushin_greet; fi
             return #"""
 # pushin for zsh: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.zshrc:    source /path/to/pushin/shell/pushin.zsh
+#   Add to ~/.zshrc:    pushin init zsh >> ~/.zshrc   (or: source /path/to/pushin/shell/pushin.zsh)
 #   Build the cache:    pushin cache ~/Pictures
 #
 # Prints only in an interactive shell whose output is a terminal (never in `zsh -c`, scp,
@@ -123,7 +123,7 @@ if [[ -o interactive && -t 1 ]]; then pushin_greet; fi
             return #"""
 # pushin for fish: a random picture from your art cache on every new interactive terminal.
 #
-#   Add to ~/.config/fish/config.fish:   source /path/to/pushin/shell/pushin.fish
+#   Add to ~/.config/fish/config.fish:   pushin init fish >> ~/.config/fish/config.fish
 #   Build the cache:                     pushin cache ~/Pictures
 #
 # Replaces fish's greeting, which fish shows only in interactive shells, and prints only when
