@@ -33,17 +33,12 @@ public enum Tone {
         }
     }
 
-    /// The ink level of every cell.
+    /// The brightness-to-level function for these cells, applied to the cells themselves and to
+    /// finer samples (the shape matcher's sub-cells), so both are toned alike.
     ///
     /// The stretch looks only at subject cells (those the mask does not mark as background), so
     /// a bright background does not squeeze the subject's tones. A subject of one flat brightness
     /// is not stretched (there is no range to stretch).
-    public static func levels(luma: Grid<Float>, mask: Grid<Bool>?, contrast: Contrast, curve: Curve) -> Grid<Float> {
-        luma.map(mapping(luma: luma, mask: mask, contrast: contrast, curve: curve).level)
-    }
-
-    /// The brightness-to-level function `levels` applies to these cells, for samples finer than
-    /// a cell (the shape matcher's sub-cells) to be toned exactly as their cells are.
     public static func mapping(luma: Grid<Float>, mask: Grid<Bool>?, contrast: Contrast, curve: Curve) -> Mapping {
         let (low, high) = range(luma: luma, mask: mask, contrast: contrast)
         return Mapping(low: low, scale: 1 / (high - low), curve: curve)

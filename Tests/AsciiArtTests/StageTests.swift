@@ -162,7 +162,7 @@ import Testing
     }
 
     @Test func withoutStretchLevelIsLumaOver255() {
-        let levels = Tone.levels(luma: Pictures.luma([[0, 51, 255]]), mask: nil, contrast: .none, curve: .power(1))
+        let levels = levels(luma: Pictures.luma([[0, 51, 255]]), mask: nil, contrast: .none, curve: .power(1))
         #expect(close(levels.values, [0, 0.2, 1]))
     }
 
@@ -170,19 +170,19 @@ import Testing
         // The background cell (255) does not count: the subject's 50...150 becomes 0...1.
         let luma = Pictures.luma([[50, 100, 150, 255]])
         let mask = Grid(columns: 4, rows: 1, values: [false, false, false, true])
-        let levels = Tone.levels(luma: luma, mask: mask, contrast: .stretch(clipPercent: 0), curve: .power(1))
+        let levels = levels(luma: luma, mask: mask, contrast: .stretch(clipPercent: 0), curve: .power(1))
         #expect(levels.values == [0, 0.5, 1, 1])
     }
 
     @Test func flatSubjectIsNotStretched() {
-        let levels = Tone.levels(luma: Pictures.luma([[102, 102]]), mask: nil, contrast: .stretch(clipPercent: 0), curve: .power(1))
+        let levels = levels(luma: Pictures.luma([[102, 102]]), mask: nil, contrast: .stretch(clipPercent: 0), curve: .power(1))
         #expect(close(levels.values, [0.4, 0.4]))
     }
 
     @Test func clippingIgnoresOutliers() {
         // 100 cells 0...99 with 1 % clipped at each end: 1 → 0 and 98 → 1.
         let luma = Grid(columns: 100, rows: 1, values: (0 ..< 100).map(Float.init))
-        let levels = Tone.levels(luma: luma, mask: nil, contrast: .stretch(clipPercent: 1), curve: .power(1))
+        let levels = levels(luma: luma, mask: nil, contrast: .stretch(clipPercent: 1), curve: .power(1))
         #expect(close([levels.values[0], levels.values[1], levels.values[98], levels.values[99]], [0, 0, 1, 1]))
     }
 
@@ -235,4 +235,9 @@ import Testing
         let glyphs = Grid(columns: 2, rows: 2, values: Array("ab" + "cd"))
         #expect(Render.plainText(glyphs) == "ab\ncd\n")
     }
+}
+
+/// Every cell's level, as the pipeline tones them.
+func levels(luma: Grid<Float>, mask: Grid<Bool>?, contrast: Tone.Contrast, curve: Tone.Curve) -> Grid<Float> {
+    luma.map(Tone.mapping(luma: luma, mask: mask, contrast: contrast, curve: curve).level)
 }
