@@ -141,10 +141,15 @@ import Testing
             return
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // Debian's interpreter, the one `scripts/setup --test` installs Pillow and NumPy for; a
+        // python3 earlier on PATH (pyenv, a virtual environment) may have neither.
+        let debianPython = "/usr/bin/python3"
+        let hasDebianPython = FileManager.default.isExecutableFile(atPath: debianPython)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("Tools/make-glyph-shapes.py").path,
-                             "--check", root.appendingPathComponent("Sources/AsciiArt/GlyphShapes.swift").path]
+        process.executableURL = URL(fileURLWithPath: hasDebianPython ? debianPython : "/usr/bin/env")
+        process.arguments = (hasDebianPython ? [] : ["python3"]) + [
+            root.appendingPathComponent("Tools/make-glyph-shapes.py").path,
+            "--check", root.appendingPathComponent("Sources/AsciiArt/GlyphShapes.swift").path]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
