@@ -83,4 +83,39 @@ import TestSupport
         try expectArtOnScreen(terminal, picture: "astronaut.png")
         try terminal.press("q")
     }
+
+    /// ranger's preview column through a scope.sh, as root too (ranger turns previews off for root).
+    @Test func ranger() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ranger") else {
+            print("PreviewTests: skipped ranger: not installed (apt-get install ranger)")
+            return
+        }
+        // ranger's configuration, cache and data, in a folder of their own.
+        let config = try Pushin.temporaryFolder()
+        let script = config.appendingPathComponent("scope.sh")
+        // The README's recipe, plus a note of the box. ranger runs scope.sh for each box it may
+        // show the picture in: the preview column's first (whole, with collapse_preview false),
+        // then its full-screen view's (`i`, the whole terminal); the note keeps the first.
+        try """
+            #!/bin/sh
+            # ranger's preview script: FILE WIDTH HEIGHT CACHE PREVIEW_IMAGES.
+            [ -s '\(box.path)' ] || echo "$2x$3" > '\(box.path)'
+            exec '\(Pushin.binary.path)' --size "$2x$3" --color always --color-depth 256 "$1"
+
+            """.write(to: script, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try """
+            set preview_script \(script.path)
+            set use_preview_script true
+            set collapse_preview false
+
+            """.write(to: config.appendingPathComponent("rc.conf"), atomically: false, encoding: .utf8)
+        // ranger turns previews off for root after reading rc.conf; --cmd runs after that.
+        let asRoot = getuid() == 0 ? " --cmd='set preview_files true' --cmd='set use_preview_script true'" : ""
+        let terminal = try TerminalSession(columns: 120, rows: 40)
+        try terminal.type(
+            "cd '\(folder.path)' && ranger --confdir='\(config.path)' --cachedir='\(config.path)' --datadir='\(config.path)'\(asRoot)")
+        try expectArtOnScreen(terminal, picture: "astronaut.png")
+        try terminal.press("q")
+    }
 }
