@@ -3,14 +3,14 @@
 #
 #   Benchmarks/login.sh [RUNS]
 #
-# Times `bash -i -c exit` and `zsh -i -c exit` under a pseudo-terminal (util-linux `script`),
-# each with an empty startup file and with one that sources shell/pushin.SHELL, alternating in
-# the same run, and prints the medians and what the greeting adds.
+# Installs pushin into a temporary prefix (scripts/install) and times `bash -i -c exit` and
+# `zsh -i -c exit` under a pseudo-terminal (util-linux `script`), each with an empty startup file
+# and with one made as the README says, by `pushin init SHELL`, alternating in the same run; prints
+# the medians and what the greeting adds.
 # Needs: apt-get install hyperfine zsh util-linux
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-40}
-shell_dir=$PWD/shell
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -24,12 +24,14 @@ for width in 40 60 80 100 120; do
   for index in $(seq 1 200); do cp "$art" "$work/cache/w$width/picture-$index.txt"; done
 done
 rm -f "$art"
+./scripts/install --prefix "$work/prefix" --binary "$pushin" >/dev/null
 echo "cache: $(find "$work/cache" -name '*.txt' | wc -l) art files"
 
 mkdir -p "$work/plain" "$work/greeting"
 : >"$work/plain/.bashrc"; : >"$work/plain/.zshrc"
-echo "source '$shell_dir/pushin.bash'" >"$work/greeting/.bashrc"
-echo "source '$shell_dir/pushin.zsh'" >"$work/greeting/.zshrc"
+"$work/prefix/bin/pushin" init bash >"$work/greeting/.bashrc"
+"$work/prefix/bin/pushin" init zsh >"$work/greeting/.zshrc"
+echo "greeting: $(cat "$work/greeting/.bashrc")"
 
 for shell in bash zsh; do
   commands=()
