@@ -39,6 +39,34 @@ struct GridCutTests {
         }
     }
 
+    /// Cut again from the flow of an earlier cut, after the terminal capacities change, the
+    /// grid gives the cut a fresh max-flow gives, as cheap as the best of every cut.
+    @Test func cutAgainFromTheEarlierFlowIsTheFreshCut() {
+        var generator = SplitMix(seed: 11)
+        for (width, height) in [(4, 3), (2, 6), (1, 11), (9, 7), (16, 12)] {
+            for _ in 0 ..< 20 {
+                var grid = GridCut(width: width, height: height)
+                let count = width * height
+                func random(_ range: ClosedRange<Int>) -> [Float] { (0 ..< count).map { _ in Float(Int.random(in: range, using: &generator)) } }
+                (grid.source, grid.sink, grid.right, grid.down) = (random(0 ... 9), random(0 ... 9), random(0 ... 6), random(0 ... 6))
+                let terminals = [(random(0 ... 9), random(0 ... 9)), (random(0 ... 20), random(0 ... 3))]
+                var sides: [[Bool]] = []
+                let last = grid.sourceSide { side in
+                    sides.append(side)
+                    return sides.count <= terminals.count ? terminals[sides.count - 1] : nil
+                }
+                #expect(sides.count == 3 && sides[0] == grid.sourceSide())
+                var fresh = grid
+                (fresh.source, fresh.sink) = terminals[1]
+                #expect(last == fresh.sourceSide(), "\(width) × \(height)")
+                if count <= 12 {
+                    let best = (0 ..< 1 << count).map { bits in Self.cost(fresh, (0 ..< count).map { bits >> $0 & 1 == 1 }) }.min()!
+                    #expect(abs(Self.cost(fresh, last) - best) < 1e-3)
+                }
+            }
+        }
+    }
+
     @Test func strongEdgesKeepARegionTogether() {
         // A 6 × 6 grid: the centre 2 × 2 leans to the source, everything else to the sink, and
         // weak edges let the cut follow the centre's outline.

@@ -27,14 +27,40 @@ struct GridCut {
         down = zeros
     }
 
-    /// Which pixels stay joined to the source after a minimum cut.
-    func sourceSide() -> [Bool] {
-        var solver = Solver(self)
-        solver.maximumFlow()
-        return solver.tree.map { $0 == Solver.sourceTree }
+    /// Capacities from the source and to the sink for pixels that lean toward the source by
+    /// `leaning` (toward the sink when negative).
+    static func terminalCapacities(_ leaning: [Float]) -> (source: [Float], sink: [Float]) {
+        (leaning.map { max($0, 0) }, leaning.map { max(-$0, 0) })
     }
 
-    /// The working state of one max-flow run.
+    /// Which pixels stay joined to the source after a minimum cut.
+    func sourceSide() -> [Bool] {
+        sourceSide { _ in nil }
+    }
+
+    /// Which pixels stay joined to the source after a minimum cut, and after each further cut
+    /// for as long as `next`, shown the last cut's source side, gives new terminal capacities
+    /// (source, sink). Each further cut starts from the flow already found: the edges between
+    /// pixels keep their residual capacities, and a pixel's terminal capacity moves by the
+    /// change in its source less sink, which leaves that flow valid (the cut only counts the
+    /// difference between a pixel's two terminal capacities).
+    func sourceSide(then next: ([Bool]) -> (source: [Float], sink: [Float])?) -> [Bool] {
+        var solver = Solver(self)
+        defer { solver.deallocate() }
+        var leaning = zip(source, sink).map { $0 - $1 }
+        while true {
+            solver.maximumFlow()
+            let side = solver.tree.map { $0 == Solver.sourceTree }
+            guard let (source, sink) = next(side) else { return side }
+            let newLeaning = zip(source, sink).map { $0 - $1 }
+            solver.restart(shiftingTerminals: zip(newLeaning, leaning).map { $0 - $1 })
+            leaning = newLeaning
+        }
+    }
+
+    /// The working state of one max-flow run, in buffers it allocates and `deallocate` frees:
+    /// the search touches them millions of times on a 160 × 100 grid, and arrays checked each
+    /// access for bounds and sharing took twice as long.
     private struct Solver {
         static let free: UInt8 = 0, sourceTree: UInt8 = 1, sinkTree: UInt8 = 2
         /// No parent: a free node, or an orphan.
@@ -44,34 +70,50 @@ struct GridCut {
 
         let width: Int, count: Int
         /// Each node's column, so that finding a neighbour needs no division.
-        let column: [Int32]
+        let column: UnsafeMutableBufferPointer<Int32>
         /// Residual capacity from the terminals: positive toward the source tree's excess,
         /// negative toward the sink's.
-        var terminalCapacity: [Float]
+        let terminalCapacity: UnsafeMutableBufferPointer<Float>
         /// Residual capacity from each node to its neighbour in direction 0 (left), 1 (right),
         /// 2 (up), 3 (down); `count * 4` values.
-        var capacity: [Float]
-        var tree: [UInt8]
+        let capacity: UnsafeMutableBufferPointer<Float>
+        /// Which tree each node is in: `free`, `sourceTree` or `sinkTree`.
+        let tree: UnsafeMutableBufferPointer<UInt8>
         /// The neighbour a node hangs from, or `none` / `terminal`.
-        var parent: [Int]
+        let parent: UnsafeMutableBufferPointer<Int>
         /// The direction from a node to its parent neighbour.
-        var parentDirection: [Int8]
+        let parentDirection: UnsafeMutableBufferPointer<Int8>
         /// When a node was last found to hang from its terminal (see `rooted`): within one
         /// round of adoption, that stays true.
-        var checked: [Int32]
+        let checked: UnsafeMutableBufferPointer<Int32>
         var round: Int32 = 0
-        var active: [Int] = []
-        var activeHead = 0
-        var isActive: [Bool]
-        var orphans: [Int] = []
+        /// The active nodes, first in first out, in a ring of `count` places: a node is in it
+        /// at most once at a time (`isActive`).
+        let active: UnsafeMutableBufferPointer<Int>
+        var activeHead = 0, activeCount = 0
+        let isActive: UnsafeMutableBufferPointer<Bool>
+        /// The orphans, a stack: a node is orphaned at most once until it is adopted or freed.
+        let orphans: UnsafeMutableBufferPointer<Int>
+        var orphanCount = 0
 
         init(_ grid: GridCut) {
             width = grid.width
             count = grid.width * grid.height
-            column = (0 ..< count).map { Int32($0 % grid.width) }
-            terminalCapacity = zip(grid.source, grid.sink).map { $0 - $1 }
-            capacity = [Float](repeating: 0, count: count * 4)
+            column = .allocate(capacity: count)
+            terminalCapacity = .allocate(capacity: count)
+            capacity = .allocate(capacity: count * 4)
+            tree = .allocate(capacity: count)
+            parent = .allocate(capacity: count)
+            parentDirection = .allocate(capacity: count)
+            checked = .allocate(capacity: count)
+            active = .allocate(capacity: max(count, 1))
+            isActive = .allocate(capacity: count)
+            orphans = .allocate(capacity: count)
+            capacity.initialize(repeating: 0)
+            parentDirection.initialize(repeating: 0)
+            checked.initialize(repeating: -1)
             for index in 0 ..< count {
+                column[index] = Int32(index % grid.width)
                 let x = index % grid.width
                 if x + 1 < grid.width {
                     capacity[index * 4 + 1] = grid.right[index]
@@ -81,16 +123,52 @@ struct GridCut {
                     capacity[index * 4 + 3] = grid.down[index]
                     capacity[(index + grid.width) * 4 + 2] = grid.down[index]
                 }
+                terminalCapacity[index] = grid.source[index] - grid.sink[index]
             }
-            tree = terminalCapacity.map { $0 > 0 ? Self.sourceTree : $0 < 0 ? Self.sinkTree : Self.free }
-            parent = tree.map { $0 == Self.free ? Self.none : Self.terminal }
-            parentDirection = [Int8](repeating: 0, count: count)
-            checked = [Int32](repeating: -1, count: count)
-            isActive = tree.map { $0 != Self.free }
-            active = (0 ..< count).filter { isActive[$0] }
+            plantTrees()
+        }
+
+        /// Starts the two trees afresh: every node with terminal capacity left hangs from its
+        /// terminal and is active, every other node is free.
+        mutating func plantTrees() {
+            round += 1
+            activeHead = 0
+            activeCount = 0
+            orphanCount = 0
+            for index in 0 ..< count {
+                tree[index] = terminalCapacity[index] > 0 ? Self.sourceTree : terminalCapacity[index] < 0 ? Self.sinkTree : Self.free
+                parent[index] = tree[index] == Self.free ? Self.none : Self.terminal
+                isActive[index] = tree[index] != Self.free
+                if isActive[index] {
+                    active[activeCount] = index
+                    activeCount += 1
+                }
+            }
+        }
+
+        /// Moves each node's terminal capacity by `shift` and plants the trees anew, keeping the
+        /// flow between nodes.
+        mutating func restart(shiftingTerminals shift: [Float]) {
+            for index in 0 ..< count { terminalCapacity[index] += shift[index] }
+            plantTrees()
+        }
+
+        /// Frees the buffers.
+        func deallocate() {
+            column.deallocate()
+            checked.deallocate()
+            terminalCapacity.deallocate()
+            capacity.deallocate()
+            tree.deallocate()
+            parent.deallocate()
+            parentDirection.deallocate()
+            active.deallocate()
+            isActive.deallocate()
+            orphans.deallocate()
         }
 
         /// The neighbour of `node` in `direction`, or `nil` off the grid.
+        @inline(__always)
         func neighbour(_ node: Int, _ direction: Int) -> Int? {
             switch direction {
             case 0: return column[node] > 0 ? node - 1 : nil
@@ -113,6 +191,7 @@ struct GridCut {
 
         /// Where the residual capacity of the tree edge between `node` and its parent is kept,
         /// in the direction flow travels in its tree (toward the sink).
+        @inline(__always)
         func treeEdge(_ node: Int) -> Int {
             let toParent = Int(parentDirection[node])
             return tree[node] == Self.sourceTree
@@ -120,18 +199,29 @@ struct GridCut {
                 : node * 4 + toParent
         }
 
-        mutating func attach(_ node: Int, to up: Int, direction toParent: Int) {
+        /// Hangs `node` from its neighbour `up`.
+        func attach(_ node: Int, to up: Int, direction toParent: Int) {
             parent[node] = up
             parentDirection[node] = Int8(toParent)
             checked[node] = checked[up]
         }
 
+        /// Puts `node` at the back of the active queue, unless it is in it.
         mutating func activate(_ node: Int) {
             guard !isActive[node] else { return }
             isActive[node] = true
-            active.append(node)
+            active[(activeHead + activeCount) % count] = node
+            activeCount += 1
         }
 
+        /// Makes `node` an orphan: it no longer hangs from anything.
+        mutating func orphan(_ node: Int) {
+            parent[node] = Self.none
+            orphans[orphanCount] = node
+            orphanCount += 1
+        }
+
+        /// Augments along every path the trees find until none is left.
         mutating func maximumFlow() {
             while let (from, to) = grow() {
                 augment(from, to)
@@ -142,11 +232,12 @@ struct GridCut {
         /// Grows the trees until a source-tree node meets a sink-tree node across an edge with
         /// capacity left; returns that edge, source side first.
         mutating func grow() -> (Int, Int)? {
-            while activeHead < active.count {
+            while activeCount > 0 {
                 let node = active[activeHead]
                 guard isActive[node], tree[node] != Self.free else {
                     isActive[node] = false
-                    activeHead += 1
+                    activeHead = (activeHead + 1) % count
+                    activeCount -= 1
                     continue
                 }
                 for direction in 0 ..< 4 {
@@ -164,7 +255,8 @@ struct GridCut {
                     }
                 }
                 isActive[node] = false
-                activeHead += 1
+                activeHead = (activeHead + 1) % count
+                activeCount -= 1
             }
             return nil
         }
@@ -201,18 +293,15 @@ struct GridCut {
                         : up * 4 + Self.opposite(Int(parentDirection[node]))
                     capacity[edge] -= bottleneck
                     capacity[reverse] += bottleneck
-                    if capacity[edge] <= 0 {
-                        parent[node] = Self.none
-                        orphans.append(node)
-                    }
+                    if capacity[edge] <= 0 { orphan(node) }
                     node = up
                 }
                 if tree[node] == Self.sourceTree {
                     terminalCapacity[node] -= bottleneck
-                    if terminalCapacity[node] <= 0 { parent[node] = Self.none; orphans.append(node) }
+                    if terminalCapacity[node] <= 0 { orphan(node) }
                 } else {
                     terminalCapacity[node] += bottleneck
-                    if terminalCapacity[node] >= 0 { parent[node] = Self.none; orphans.append(node) }
+                    if terminalCapacity[node] >= 0 { orphan(node) }
                 }
             }
         }
@@ -239,7 +328,9 @@ struct GridCut {
 
         /// Finds each orphan a new parent in its tree, or frees it (and orphans its children).
         mutating func adopt() {
-            while let orphan = orphans.popLast() {
+            while orphanCount > 0 {
+                orphanCount -= 1
+                let orphan = orphans[orphanCount]
                 let side = tree[orphan]
                 var adopted = false
                 for direction in 0 ..< 4 {
@@ -260,13 +351,10 @@ struct GridCut {
                         ? capacity[other * 4 + Self.opposite(direction)] > 0
                         : capacity[orphan * 4 + direction] > 0
                     if open { activate(other) }
-                    if parent[other] == orphan {
-                        parent[other] = Self.none
-                        orphans.append(other)
-                    }
+                    if parent[other] == orphan { self.orphan(other) }
                 }
+                // Still queued if it was active: the queue skips it once it is free.
                 tree[orphan] = Self.free
-                isActive[orphan] = false
             }
         }
     }
