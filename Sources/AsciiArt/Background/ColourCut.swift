@@ -12,9 +12,17 @@ import Darwin
 /// Each side's colours are a Gaussian mixture; each pixel pays for the side whose mixture
 /// explains it worse, neighbours pay for being split (less across a strong colour edge), and a
 /// minimum cut (`GridCut`) settles every pixel at once. The mixtures are refitted to the new
-/// sides and the cut made again, a few rounds.
+/// sides and the cut made again, each cut starting from the flow of the one before.
+///
+/// The first round has no smoothness: each pixel goes to the mixture that explains it better.
+/// The subject's first mixture knows only "not the border" (it is fitted to everything inside
+/// the ring, background too), so its colour terms are weak, and a cut that smooths them lets the
+/// ring's certainty spread over whole regions: on the development set's photo backgrounds a
+/// first cut at full smoothness scored 0.770 mean IoU, at a quarter of it 0.797, without any
+/// 0.833; and the smoothed first cut was the costliest of the three (15 to 20 ms of a 160 ×
+/// 100 grid's 20 to 25), moving flow from every leaning pixel to the ring over long paths.
 enum ColourCut {
-    /// Rounds of fit-and-cut.
+    /// Rounds of fit-and-label: the first pixel by pixel, the others cut.
     static let rounds = 3
     /// How much a split between two neighbours of the same colour costs, against the colour
     /// terms (GrabCut's γ). On the development set's photo backgrounds, cut at 3 × 5 pixels per
@@ -24,37 +32,40 @@ enum ColourCut {
     /// `true` for the background pixels of `lab`, given that the `ring` pixels are background.
     static func background(_ lab: LabImage, ring: [Int]) -> [Bool] {
         let count = lab.width * lab.height
-        var isBackground = [Bool](repeating: false, count: count)
-        for index in ring { isBackground[index] = true }
-        guard isBackground.contains(false) else { return isBackground }
+        var isRing = [Bool](repeating: false, count: count)
+        for index in ring { isRing[index] = true }
+        guard isRing.contains(false) else { return isRing }
+        let colours = (0 ..< count).map { SIMD3(lab.l[$0], lab.a[$0], lab.b[$0]) }
+        var background = ColourMixture(colours, pixels: ring)
+        var subject = ColourMixture(colours, pixels: (0 ..< count).filter { !isRing[$0] })
+        var backgroundCost = colours.map(background.cost), subjectCost = colours.map(subject.cost)
+        /// How much each pixel leans to the subject; the ring is background whatever it costs.
+        func leaning() -> [Float] {
+            (0 ..< count).map { isRing[$0] ? -.greatestFiniteMagnitude / 4 : backgroundCost[$0].cost - subjectCost[$0].cost }
+        }
+        /// Refits both mixtures to the sides of `isSubject`, their components kept from the
+        /// costs, and prices every pixel again.
+        func refit(_ isSubject: [Bool]) {
+            let backgroundPixels = (0 ..< count).filter { !isSubject[$0] }, subjectPixels = (0 ..< count).filter { isSubject[$0] }
+            background = ColourMixture(colours, pixels: backgroundPixels, clusters: backgroundPixels.map { backgroundCost[$0].component })
+            subject = ColourMixture(colours, pixels: subjectPixels, clusters: subjectPixels.map { subjectCost[$0].component })
+            backgroundCost = colours.map(background.cost)
+            subjectCost = colours.map(subject.cost)
+        }
+        var isSubject = leaning().map { $0 > 0 }
+        guard isSubject.contains(true) else { return [Bool](repeating: true, count: count) }
+        refit(isSubject)
         var grid = GridCut(width: lab.width, height: lab.height)
         (grid.right, grid.down) = edgeWeights(lab)
-        let colours = (0 ..< count).map { SIMD3(lab.l[$0], lab.a[$0], lab.b[$0]) }
-        var backgroundModel = ColourMixture(colours, pixels: ring)
-        var subjectModel = ColourMixture(colours, pixels: (0 ..< count).filter { !isBackground[$0] })
-        for _ in 0 ..< rounds {
-            let backgroundCost = colours.map(backgroundModel.cost)
-            let subjectCost = colours.map(subjectModel.cost)
-            for index in 0 ..< count {
-                let leaning = backgroundCost[index].cost - subjectCost[index].cost
-                grid.source[index] = max(leaning, 0)
-                grid.sink[index] = max(-leaning, 0)
-            }
-            for index in ring {
-                grid.source[index] = 0
-                grid.sink[index] = .greatestFiniteMagnitude / 4
-            }
-            let subject = grid.sourceSide()
-            guard subject.contains(true) else { return [Bool](repeating: true, count: count) }
-            isBackground = subject.map { !$0 }
-            let backgroundPixels = (0 ..< count).filter { isBackground[$0] }
-            let subjectPixels = (0 ..< count).filter { !isBackground[$0] }
-            backgroundModel = ColourMixture(
-                colours, pixels: backgroundPixels, clusters: backgroundPixels.map { backgroundCost[$0].component })
-            subjectModel = ColourMixture(
-                colours, pixels: subjectPixels, clusters: subjectPixels.map { subjectCost[$0].component })
+        (grid.source, grid.sink) = GridCut.terminalCapacities(leaning())
+        var round = 1
+        isSubject = grid.sourceSide { cut in
+            round += 1
+            guard round < rounds, cut.contains(true) else { return nil }
+            refit(cut)
+            return GridCut.terminalCapacities(leaning())
         }
-        return isBackground
+        return isSubject.map { !$0 }
     }
 
     /// The capacities between each pixel and its right and lower neighbours: γ·exp(−β·ΔE²),
@@ -122,15 +133,16 @@ struct ColourMixture {
     static func gaussian(_ members: [SIMD3<Float>], share: Float) -> Component? {
         guard members.count >= 2 else { return nil }
         let mean = members.reduce(SIMD3<Float>(), +) / Float(members.count)
-        var c = [[Float]](repeating: [0, 0, 0], count: 3)
+        // The covariance's rows, summed in SIMD registers (not in nested arrays, which allocate).
+        var rows = (SIMD3<Float>(), SIMD3<Float>(), SIMD3<Float>())
         for colour in members {
             let d = colour - mean
-            for row in 0 ..< 3 { for column in 0 ..< 3 { c[row][column] += d[row] * d[column] } }
+            rows.0 += d * d.x
+            rows.1 += d * d.y
+            rows.2 += d * d.z
         }
-        for row in 0 ..< 3 {
-            for column in 0 ..< 3 { c[row][column] /= Float(members.count) }
-            c[row][row] += ridge
-        }
+        let n = Float(members.count)
+        let c = [rows.0 / n + SIMD3(ridge, 0, 0), rows.1 / n + SIMD3(0, ridge, 0), rows.2 / n + SIMD3(0, 0, ridge)]
         let cofactor00 = c[1][1] * c[2][2] - c[1][2] * c[2][1]
         let cofactor01 = c[1][2] * c[2][0] - c[1][0] * c[2][2]
         let cofactor02 = c[1][0] * c[2][1] - c[1][1] * c[2][0]
