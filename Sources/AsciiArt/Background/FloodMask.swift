@@ -29,11 +29,12 @@ enum FloodMask {
     /// 3 × 6 scored 0.875, 3 × 5 0.874 for 17 % less work, 2 × 5 0.870, 2 × 4 0.862.
     static let workPixels = (across: 3, down: 5)
     /// Work pixels per cell for `ColourCut` (a scene behind the subject, in `subject` mode): the
-    /// cut scored 0.770 mean IoU on photo backgrounds at 2 × 4, 0.762 at 3 × 5 for twice the work.
+    /// cut scored 0.770 mean IoU on photo backgrounds at 2 × 4, 0.762 at 3 × 5 for twice the work,
+    /// 0.741 at 2 × 2 (before its first round labelled pixel by pixel).
     static let cutPixels = (across: 2, down: 4)
     /// The most pixels the colour cut works on: 80 columns at 2 × 4 are 16,000 to 30,000. An
     /// animation's frames share this many between them (each cut on a coarser grid), down to
-    /// `minimumCutPixels` a frame: the cut costs about 50 ms at the full size, and 64 frames of
+    /// `minimumCutPixels` a frame: the cut costs about 25 ms at the full size, and 64 frames of
     /// it took over 5 s in the fuzzer's build.
     static let maximumCutPixels = 65_536
     static let minimumCutPixels = 1_024
