@@ -44,6 +44,7 @@ import TestSupport
         Issue.record("the art of \(picture) at \(size) is not whole on screen:\n\(screen.joined(separator: "\n"))")
     }
 
+    /// fzf's `--preview` with the README's recipe: the art of the first picture in the list.
     @Test func fzf() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/fzf") else {
             print("PreviewTests: skipped fzf: not installed (apt-get install fzf)")
@@ -59,6 +60,7 @@ import TestSupport
         try terminal.press("Escape")
     }
 
+    /// lf's `previewer` script from the README: the art of the picture lf starts on.
     @Test func lf() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/lf") else {
             print("PreviewTests: skipped lf: not installed (apt-get install lf)")
