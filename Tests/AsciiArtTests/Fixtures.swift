@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import AsciiArt
 
 /// Small synthetic pictures with answers that can be worked out by hand.
@@ -35,5 +37,30 @@ extension Array {
     /// The array repeated `count` times.
     func repeated(_ count: Int) -> [Element] {
         (0 ..< count).flatMap { _ in self }
+    }
+}
+
+/// The generators in Tools/ that write checked-in tables.
+enum Tools {
+    /// Runs `Tools/<tool> --check <Sources/AsciiArt/<table>>`: its exit status (0 when the
+    /// checked-in table is what it writes) and what it said.
+    static func check(_ tool: String, table: String) throws -> (status: Int32, said: String) {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        // Debian's interpreter, the one `scripts/setup --test` installs Pillow and NumPy for; a
+        // python3 earlier on PATH (pyenv, a virtual environment) may have neither.
+        let debianPython = "/usr/bin/python3"
+        let hasDebianPython = FileManager.default.isExecutableFile(atPath: debianPython)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: hasDebianPython ? debianPython : "/usr/bin/env")
+        process.arguments = (hasDebianPython ? [] : ["python3"]) + [
+            root.appendingPathComponent("Tools/\(tool)").path,
+            "--check", root.appendingPathComponent("Sources/AsciiArt/\(table)").path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, said)
     }
 }

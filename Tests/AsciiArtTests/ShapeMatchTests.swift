@@ -140,22 +140,7 @@ import Testing
             print("ShapeMatchTests: skipped the glyph table check: DejaVu fonts are not installed (apt-get install fonts-dejavu-core)")
             return
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        // Debian's interpreter, the one `scripts/setup --test` installs Pillow and NumPy for; a
-        // python3 earlier on PATH (pyenv, a virtual environment) may have neither.
-        let debianPython = "/usr/bin/python3"
-        let hasDebianPython = FileManager.default.isExecutableFile(atPath: debianPython)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: hasDebianPython ? debianPython : "/usr/bin/env")
-        process.arguments = (hasDebianPython ? [] : ["python3"]) + [
-            root.appendingPathComponent("Tools/make-glyph-shapes.py").path,
-            "--check", root.appendingPathComponent("Sources/AsciiArt/GlyphShapes.swift").path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(said)")
+        let (status, said) = try Tools.check("make-glyph-shapes.py", table: "GlyphShapes.swift")
+        #expect(status == 0, "\(said)")
     }
 }
