@@ -44,6 +44,28 @@ import Testing
         #expect([4, 12].contains(Palette.nearest(RGB(0, 0, 110), depth: .ansi16)))
     }
 
+    /// The table `Palette.nearest` answers from gives the search's answer: for every entry's own
+    /// colour and for 300,000 others spread over the cube (a fixed pseudo-random sequence).
+    @Test(arguments: [ColorDepth.ansi256, .ansi16]) func paletteTableAnswersAsTheSearch(depth: ColorDepth) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let colours = Palette.xterm256 + (0 ..< 300_000).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return RGB(UInt8(truncatingIfNeeded: state >> 40), UInt8(truncatingIfNeeded: state >> 48), UInt8(truncatingIfNeeded: state >> 56))
+        }
+        let wrong = colours.filter { Palette.nearest($0, depth: depth) != Palette.nearestBySearch($0, depth: depth) }
+        #expect(wrong.isEmpty, "\(wrong.count) colours, the first \(wrong.prefix(5).map(\.hex))")
+        for (index, colour) in (depth == .ansi16 ? Palette.xterm16 : Palette.xterm256).enumerated() where depth == .ansi16 || index >= 16 {
+            #expect(Palette.nearest(colour, depth: depth) == index)
+        }
+    }
+
+    /// The checked-in palette tables are what Tools/make-palette-table.py writes, and they answer
+    /// as the search for all 16,777,216 colours (the tool repeats LabImage's conversion in Float).
+    @Test func paletteTableMatchesItsTool() throws {
+        let (status, said) = try Tools.check("make-palette-table.py", table: "Render/PaletteTableData.swift")
+        #expect(status == 0, "\(said)")
+    }
+
     @Test func htmlEscapesMergesRunsAndTitles() {
         let grey = Cell(red: 200, green: 200, blue: 200)
         let art = Art(

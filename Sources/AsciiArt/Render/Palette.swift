@@ -60,29 +60,39 @@ public enum Palette {
         return RGB(value, value, value)
     }
 
+    /// The CIELAB coordinates of the entries.
     private static let lab16 = xterm16.map(lab)
     private static let lab256 = xterm256.map(lab)
 
-    /// The index of each entry of the 256 (16 and up) and of the 16, by colour.
-    private static let entries256 = Dictionary(uniqueKeysWithValues: (16 ..< 256).map { (xterm256[$0], $0) })
-    private static let entries16 = Dictionary(uniqueKeysWithValues: xterm16.indices.map { (xterm16[$0], $0) })
-
-    /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76); an entry's own
-    /// colour (a cell already shown in the palette) is looked up rather than searched for.
+    /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76): among the 256,
+    /// only entries 16 and up count (the first 16 are the terminal's own, which themes change;
+    /// every xterm-compatible terminal keeps the cube's and the grays' shades). Answers as
+    /// `nearestBySearch` for every colour, from a table of the entries nearest to each box of
+    /// colours, so that most colours need no conversion and the rest compare a few entries.
     public static func nearest(_ colour: RGB, depth: ColorDepth) -> Int {
-        if let index = (depth == .ansi16 ? entries16 : entries256)[colour] { return index }
+        depth == .ansi16
+            ? PaletteTable.ansi16.nearest(colour, lab: lab16) : PaletteTable.ansi256.nearest(colour, lab: lab256)
+    }
+
+    /// `nearest` by searching the whole palette (of equally near entries, the lowest index): the
+    /// reference that Tools/make-palette-table.py repeats to make the table and the tests check it by.
+    static func nearestBySearch(_ colour: RGB, depth: ColorDepth) -> Int {
         let target = lab(colour)
         let candidates = depth == .ansi16 ? lab16 : lab256
         var best = 0, bestDistance = Float.infinity
-        // Among the 256, the first 16 are the terminal's own (themes change them): use the
-        // cube and the grays, whose shades every xterm-compatible terminal keeps.
         for index in (depth == .ansi16 ? 0 : 16) ..< candidates.count {
-            let entry = candidates[index]
-            let distance = (entry.0 - target.0) * (entry.0 - target.0) + (entry.1 - target.1) * (entry.1 - target.1)
-                + (entry.2 - target.2) * (entry.2 - target.2)
+            let distance = distance(candidates[index], target)
             if distance < bestDistance { (best, bestDistance) = (index, distance) }
         }
         return best
+    }
+
+    /// The squared CIE76 colour difference of two CIELAB colours, summed in the order the
+    /// table's tool repeats.
+    @inline(__always)
+    static func distance(_ entry: (Float, Float, Float), _ target: (Float, Float, Float)) -> Float {
+        (entry.0 - target.0) * (entry.0 - target.0) + (entry.1 - target.1) * (entry.1 - target.1)
+            + (entry.2 - target.2) * (entry.2 - target.2)
     }
 
     /// The CIELAB coordinates of a colour.
