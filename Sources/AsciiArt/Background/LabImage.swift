@@ -57,11 +57,12 @@ struct LabImage {
         self.b = b
     }
 
-    /// The CIELAB coordinates of one sRGB colour (0...255 a channel).
-    static func lab(red: Float, green: Float, blue: Float) -> (Float, Float, Float) {
+    /// The CIELAB coordinates of an 8-bit sRGB colour: those of a cell of that colour, without
+    /// the cell's clamping and rounding to quarter steps, which whole values do not need.
+    static func lab(_ colour: RGB) -> (Float, Float, Float) {
         linearTable.withUnsafeBufferPointer { linear in
             compandedTable.withUnsafeBufferPointer { companded in
-                lab(Cell(red: red, green: green, blue: blue), linear: linear, companded: companded)
+                lab(linear[4 * Int(colour.red)], linear[4 * Int(colour.green)], linear[4 * Int(colour.blue)], companded: companded)
             }
         }
     }
@@ -74,13 +75,20 @@ struct LabImage {
         // sRGB to linear light, from a table in quarter steps: cells are averages, so their
         // channels fall between whole values.
         func toLinear(_ value: Float) -> Float { linear[Int(min(max(value, 0), 255) * 4 + 0.5)] }
+        return lab(toLinear(cell.red), toLinear(cell.green), toLinear(cell.blue), companded: companded)
+    }
+
+    /// The CIELAB coordinates of a colour in linear light (0...1 a channel).
+    @inline(__always)
+    private static func lab(
+        _ red: Float, _ green: Float, _ blue: Float, companded: UnsafeBufferPointer<Float>
+    ) -> (Float, Float, Float) {
         // CIELAB's companding function, from a table with linear interpolation.
         func f(_ t: Float) -> Float {
             let position = min(max(t, 0), 1) * Float(compandedSteps)
             let step = min(Int(position), compandedSteps - 1)
             return companded[step] + (companded[step + 1] - companded[step]) * (position - Float(step))
         }
-        let red = toLinear(cell.red), green = toLinear(cell.green), blue = toLinear(cell.blue)
         let x = f((0.4124 * red + 0.3576 * green + 0.1805 * blue) * (1 / 0.950_47))
         let y = f(0.2126 * red + 0.7152 * green + 0.0722 * blue)
         let z = f((0.0193 * red + 0.1192 * green + 0.9505 * blue) * (1 / 1.088_83))

@@ -61,8 +61,8 @@ public enum Palette {
     }
 
     /// The CIELAB coordinates of the entries.
-    private static let lab16 = xterm16.map(lab)
-    private static let lab256 = xterm256.map(lab)
+    private static let lab16 = xterm16.map(LabImage.lab)
+    private static let lab256 = xterm256.map(LabImage.lab)
 
     /// The index of the palette entry nearest to `colour` in CIELAB (ΔE76): among the 256,
     /// only entries 16 and up count (the first 16 are the terminal's own, which themes change;
@@ -77,7 +77,7 @@ public enum Palette {
     /// `nearest` by searching the whole palette (of equally near entries, the lowest index): the
     /// reference that Tools/make-palette-table.py repeats to make the table and the tests check it by.
     static func nearestBySearch(_ colour: RGB, depth: ColorDepth) -> Int {
-        let target = lab(colour)
+        let target = LabImage.lab(colour)
         let candidates = depth == .ansi16 ? lab16 : lab256
         var best = 0, bestDistance = Float.infinity
         for index in (depth == .ansi16 ? 0 : 16) ..< candidates.count {
@@ -93,10 +93,5 @@ public enum Palette {
     static func distance(_ entry: (Float, Float, Float), _ target: (Float, Float, Float)) -> Float {
         (entry.0 - target.0) * (entry.0 - target.0) + (entry.1 - target.1) * (entry.1 - target.1)
             + (entry.2 - target.2) * (entry.2 - target.2)
-    }
-
-    /// The CIELAB coordinates of a colour.
-    static func lab(_ colour: RGB) -> (Float, Float, Float) {
-        LabImage.lab(red: Float(colour.red), green: Float(colour.green), blue: Float(colour.blue))
     }
 }

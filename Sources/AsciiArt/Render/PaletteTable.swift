@@ -57,7 +57,7 @@ struct PaletteTable: Sendable {
             | Int(colour.blue) >> shift
         let value = Int(boxes[box])
         if value < 256 { return value }
-        let target = Palette.lab(colour)
+        let target = LabImage.lab(colour)
         let count = Int(lists[value - 256])
         var best = 0, bestDistance = Float.infinity
         for position in value - 255 ... value - 256 + count {
