@@ -12,18 +12,16 @@ struct PaletteTable: Sendable {
     /// box, its entry or 256 + the number of its list; the lists, each a count character and
     /// then two characters an entry.
     init(boxes: StaticString, lists: StaticString) {
-        /// The 6-bit value of one character.
+        /// The 6-bit value of one character, without branches (the characters are random).
         func digit(_ character: UInt8) -> Int {
-            switch character {
-            case UInt8(ascii: "A") ... UInt8(ascii: "Z"): return Int(character) - 65
-            case UInt8(ascii: "a") ... UInt8(ascii: "z"): return Int(character) - 71
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"): return Int(character) + 4
-            case UInt8(ascii: "+"): return 62
-            default: return 63
-            }
+            let c = Int(character)
+            let letter = c >= 97 ? c - 71 : c - 65
+            return c >= 65 ? letter : c >= 48 ? c + 4 : c == 43 ? 62 : 63
         }
-        var starts: [UInt16] = [], entries: [UInt8] = []
-        lists.withUTF8Buffer { text in
+        // The lists' entries, and where each list starts in them (the arrays are the closure's
+        // own: captured, every append would go through a box).
+        let (starts, entries) = lists.withUTF8Buffer { text in
+            var starts: [UInt16] = [], entries: [UInt8] = []
             entries.reserveCapacity(text.count / 2 + 1)
             var at = 0
             while at < text.count {
@@ -35,6 +33,7 @@ struct PaletteTable: Sendable {
                 }
                 at += 1 + 2 * count
             }
+            return (starts, entries)
         }
         self.boxes = boxes.withUTF8Buffer { text in
             [UInt16](unsafeUninitializedCapacity: text.count / 2) { values, initialized in
