@@ -18,9 +18,11 @@ import Darwin
 /// The subject's first mixture knows only "not the border" (it is fitted to everything inside
 /// the ring, background too), so its colour terms are weak, and a cut that smooths them lets the
 /// ring's certainty spread over whole regions: on the development set's photo backgrounds a
-/// first cut at full smoothness scored 0.770 mean IoU, at a quarter of it 0.797, without any
-/// 0.833; and the smoothed first cut was the costliest of the three (15 to 20 ms of a 160 ×
-/// 100 grid's 20 to 25), moving flow from every leaning pixel to the ring over long paths.
+/// first cut at full smoothness scored 0.770 mean IoU, at a quarter of it 0.790, an eighth
+/// 0.797, without any 0.833 (the JPEG copies: 0.789 before, 0.786 now; single pictures move
+/// both ways, see the README). And the smoothed first cut was the costliest of three: about
+/// 15 ms of the 17 to 24 ms they took on a 160 × 100 grid, moving flow from every pixel that
+/// leaned to the subject to the ring, over long paths.
 enum ColourCut {
     /// Rounds of fit-and-label: the first pixel by pixel, the others cut.
     static let rounds = 3
