@@ -53,6 +53,27 @@ import Darwin
         #expect(Self.iou(Self.mask(image), truth) >= 0.95)
     }
 
+    /// A dot the subject's colour, two work pixels wide, far from the disc: on a textured
+    /// background it is the texture's outlier and goes; on a flat one it is the picture's.
+    @Test func speckApartFromTheSubjectGoesOnlyOnATexture() {
+        let dotCentre = (x: 40.0, y: 40.0)
+        let isSubject = { (x: Double, y: Double) in Self.disc()(x, y) || (abs(x - dotCentre.x) < 9 && abs(y - dotCentre.y) < 9) }
+        let dotCell = (column: Int(dotCentre.x) * Self.size.columns / Self.width, row: Int(dotCentre.y) * Self.size.rows / Self.height)
+        var generator = SplitMix(seed: 3)
+        let texture = (0 ..< Self.width * Self.height).map { _ in UInt8.random(in: 0 ... 24, using: &generator) }
+        for (background, dotStays) in [
+            ({ (x: Int, y: Int) -> [UInt8] in [40 + texture[y * Self.width + x], 90 + texture[y * Self.width + x], 160] }, false),
+            ({ (_: Int, _: Int) -> [UInt8] in [40, 90, 160] }, true),
+        ] {
+            let (image, truth) = Self.scene(isSubject, subject: { _, _ in [200, 40, 40] }, background: background)
+            let mask = try! #require(Self.mask(image))
+            #expect(!mask[dotCell.column, dotCell.row] == dotStays, "dot kept: \(!mask[dotCell.column, dotCell.row])")
+            var discOnly = truth
+            discOnly[dotCell.column, dotCell.row] = dotStays
+            #expect(Self.iou(mask, discOnly) >= 0.9)
+        }
+    }
+
     @Test func discOnAGradient() {
         let (image, truth) = Self.scene(
             Self.disc(), subject: { _, _ in [240, 200, 40] },
@@ -265,6 +286,23 @@ struct FloodTests {
             let seeds = BorderModel.ringIndices(width: width, height: height)
             #expect(FloodMask.flood(candidate, from: seeds, width: width) == Self.breadthFirst(candidate, seeds, width), "\(width) × \(height)")
         }
+    }
+
+    /// Pieces of subject under two cells go, unless they are the largest; larger ones stay.
+    @Test func specksSmallerThanTwoCellsGoExceptTheLargestPiece() {
+        let width = 40, height = 30
+        func rectangle(_ x: Range<Int>, _ y: Range<Int>) -> [Int] { y.flatMap { row in x.map { row * width + $0 } } }
+        var background = [Bool](repeating: true, count: width * height)
+        let subject = rectangle(5 ..< 15, 5 ..< 15), part = rectangle(20 ..< 26, 5 ..< 12)
+        let specks = [rectangle(30 ..< 32, 20 ..< 22), rectangle(2 ..< 7, 20 ..< 27)]
+        for index in subject + part + specks.joined() { background[index] = false }
+        FloodMask.dropSpecks(from: &background, width: width, height: height)
+        #expect((subject + part).allSatisfy { !background[$0] }, "the subject and a piece of 42 pixels stay")
+        #expect(specks.joined().allSatisfy { background[$0] }, "pieces of 4 and 35 pixels go")
+        var tiny = [Bool](repeating: true, count: width * height)
+        for index in rectangle(0 ..< 3, 0 ..< 3) + rectangle(10 ..< 12, 0 ..< 2) { tiny[index] = false }
+        FloodMask.dropSpecks(from: &tiny, width: width, height: height)
+        #expect(tiny.filter { !$0 }.count == 9, "a subject of 9 pixels is still the largest piece")
     }
 
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
