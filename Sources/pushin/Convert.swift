@@ -230,7 +230,7 @@ struct BoxSize: ExpressibleByArgument {
 }
 
 /// The values of `--animate`.
-enum AnimateChoice: String, ExpressibleByArgument, CaseIterable {
+enum AnimateChoice: String, NamedChoice {
     case auto, always, never
 }
 

@@ -102,7 +102,7 @@ struct InitCommand: ParsableCommand {
             """)
 
     /// The shells pushin greets in.
-    enum Shell: String, ExpressibleByArgument, CaseIterable {
+    enum Shell: String, NamedChoice {
         case bash, zsh, fish
 
         /// The line that sources an installed startup script (the script itself prints only in
