@@ -28,7 +28,7 @@ let package = Package(
             providers: [.apt(["libwebp-dev"])]),
         // The only C code: owns libpng's and libjpeg's setjmp so no longjmp crosses a Swift
         // frame, and reads GIF and WebP frame by frame within the caller's limits.
-        // zlib is libpng's own dependency, which a static link (below) must name itself.
+        // zlib is libpng's own dependency, which a static link (scripts/build) must name itself.
         .target(
             name: "CImageCodecs", dependencies: ["CPNG", "CJPEG", "CGIF", "CWebP"],
             linkerSettings: [.linkedLibrary("z")]),
@@ -47,11 +47,7 @@ let package = Package(
                 "PushinCore",
                 "ArtCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A release build is one static executable: the dynamic loader no longer maps and
-            // relocates the Swift runtime's and the codecs' libraries at every start, about
-            // 2 ms of a `pushin --version` that took 7.6 ms.
-            linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
+            ]),
         // Test helpers: a PNG encoder for every colour type, and a runner for the built binary.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "AsciiArtTests", dependencies: ["AsciiArt"]),

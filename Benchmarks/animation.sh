@@ -30,8 +30,7 @@ convert "$source_picture" -resize '4000x3000!' "$work/large.png"
 cwebp -quiet -q 80 "$work/large.png" -o "$work/large.webp"
 cc -O2 -o "$work/gif-first-frame" Benchmarks/gif-first-frame.c -lgif
 
-swift build -c release --static-swift-stdlib --product pushin >/dev/null
-pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+pushin=$(scripts/build 2>/dev/null)
 
 echo "GIF: 480 x 480, 50 frames ($(stat -c %s "$work/anim.gif") bytes)"
 hyperfine -N -w 3 -r "$runs" --export-json "$work/gif.json" \

@@ -16,8 +16,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pictures"
 Benchmarks/make-cache-pictures.py "$work/pictures"
 echo "pictures: $(ls "$work/pictures" | wc -l)"
-swift build -c release --static-swift-stdlib --product pushin >/dev/null
-pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+pushin=$(scripts/build 2>/dev/null)
 
 seconds() { local start end; start=$(date +%s%N); "$@" 2>/dev/null || true; end=$(date +%s%N); echo "scale=3; ($end - $start) / 1000000000" | bc; }
 one=(); two=(); again=()

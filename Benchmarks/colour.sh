@@ -20,8 +20,7 @@ Benchmarks/make-cache-pictures.py "$work"
 if [[ -n ${2:-} ]]; then
   pushin=$2
 else
-  swift build -c release --static-swift-stdlib --product pushin >/dev/null
-  pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+  pushin=$(scripts/build 2>/dev/null)
 fi
 python3 - "$pushin" "$rounds" $(ls "$work"/*.jpg | head -100) <<'PY'
 import random, statistics, subprocess, sys, time

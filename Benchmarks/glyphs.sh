@@ -23,8 +23,7 @@ scorer=../shared/fidelity/score_ascii.py
 command -v hyperfine >/dev/null || { echo "glyphs.sh: apt-get install hyperfine" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --static-swift-stdlib --product pushin >/dev/null
-pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+pushin=$(scripts/build 2>/dev/null)
 photos="chelsea coffee astronaut rocket" cartoons="cartoon-cat robot balloon"
 picture() { ls images/"$1".* | head -1; }
 

@@ -20,11 +20,8 @@ SECONDS, BYTES = 5.0, 400 << 20
 
 
 def release_binary():
-    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "pushin"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
-    path = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=ROOT, check=True,
-                          capture_output=True, text=True).stdout.strip()
-    return os.path.join(path, "pushin")
+    return subprocess.run([os.path.join(ROOT, "scripts/build")], cwd=ROOT, check=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 
 def measure(pushin, path):

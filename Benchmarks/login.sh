@@ -16,8 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # 200 pictures × 5 widths = 1,000 art files, each a real 80-column art.
 art=$(mktemp)
-swift build -c release --static-swift-stdlib --product pushin >/dev/null
-pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+pushin=$(scripts/build 2>/dev/null)
 for width in 40 60 80 100 120; do
   mkdir -p "$work/cache/w$width"
   "$pushin" -w "$width" images/chelsea.png >"$art"

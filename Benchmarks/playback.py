@@ -24,10 +24,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 frames = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 delay = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 
-subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "pushin"],
-               cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-binary = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"],
-                        cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip() + "/pushin"
+binary = subprocess.run([os.path.join(ROOT, "scripts/build")], cwd=ROOT, check=True, stdout=subprocess.PIPE,
+                        stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 work = tempfile.mkdtemp()
 gif = os.path.join(work, "circle.gif")

@@ -42,8 +42,7 @@ mv $(ls "$work"/all/*.jpg | head -100) "$work/jpegs/"
 if [[ -n ${2:-} ]]; then
   pushin=$2
 else
-  swift build -c release --static-swift-stdlib --product pushin >/dev/null
-  pushin=$(swift build -c release --static-swift-stdlib --show-bin-path)/pushin
+  pushin=$(scripts/build 2>/dev/null)
 fi
 
 python3 - "$pushin" "$work" "$rounds" "$png" <<'PY'
