@@ -30,7 +30,7 @@ convert "$source_picture" -resize '4000x3000!' "$work/large.png"
 cwebp -quiet -q 80 "$work/large.png" -o "$work/large.webp"
 cc -O2 -o "$work/gif-first-frame" Benchmarks/gif-first-frame.c -lgif
 
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 
 echo "GIF: 480 x 480, 50 frames ($(stat -c %s "$work/anim.gif") bytes)"
 hyperfine -N -w 3 -r "$runs" --export-json "$work/gif.json" \

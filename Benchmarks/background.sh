@@ -27,7 +27,7 @@ icon=images/balloon.png
 convert -size 1280x800 xc:'#f4f1ea' \( "$icon" -resize 500x400 \) -gravity center -composite -quality 90 "$work/plain.jpg"
 convert -size 1280x800 gradient:'#1d3557-#a8dadc' \( "$icon" -resize 500x400 \) -gravity center -composite -quality 90 "$work/gradient.jpg"
 convert -size 1280x800 plasma:fractal -blur 0x2 \( "$icon" -resize 500x400 \) -gravity center -composite "$work/texture.png"
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 python3 - "$pushin" "$runs" "$work"/{a.jpg,b.jpg,c.png,plain.jpg,gradient.jpg,texture.png} <<'PY'
 import os, random, statistics, subprocess, sys, time
 pushin, runs, pictures = sys.argv[1], int(sys.argv[2]), sys.argv[3:]

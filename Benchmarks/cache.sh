@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/pictures"
 Benchmarks/make-cache-pictures.py "$work/pictures"
 echo "pictures: $(ls "$work/pictures" | wc -l)"
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 
 seconds() { local start end; start=$(date +%s%N); "$@" 2>/dev/null || true; end=$(date +%s%N); echo "scale=3; ($end - $start) / 1000000000" | bc; }
 one=(); two=(); again=()

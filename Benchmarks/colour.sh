@@ -20,7 +20,7 @@ Benchmarks/make-cache-pictures.py "$work"
 if [[ -n ${2:-} ]]; then
   pushin=$2
 else
-  pushin=$(scripts/build 2>/dev/null)
+  pushin=$(scripts/build --print-path 2>/dev/null)
 fi
 python3 - "$pushin" "$rounds" $(ls "$work"/*.jpg | head -100) <<'PY'
 import random, statistics, subprocess, sys, time

@@ -29,7 +29,7 @@ small=$work/small-640x480.jpg
 convert "$baseline" -resize '640x480!' -quality 90 "$small"
 
 # A statically linked Swift runtime starts about 4 ms sooner: how pushin is meant to be built.
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 
 declare -a labels=("large baseline JPEG" "large progressive JPEG" "large PNG" "640x480 JPEG")
 declare -a files=("$baseline" "$progressive" "$png" "$small")

@@ -23,7 +23,7 @@ scorer=../shared/fidelity/score_ascii.py
 command -v hyperfine >/dev/null || { echo "glyphs.sh: apt-get install hyperfine" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 photos="chelsea coffee astronaut rocket" cartoons="cartoon-cat robot balloon"
 picture() { ls images/"$1".* | head -1; }
 

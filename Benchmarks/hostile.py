@@ -20,7 +20,7 @@ SECONDS, BYTES = 5.0, 400 << 20
 
 
 def release_binary():
-    return subprocess.run([os.path.join(ROOT, "scripts/build")], cwd=ROOT, check=True, stdout=subprocess.PIPE,
+    return subprocess.run([os.path.join(ROOT, "scripts/build"), "--print-path"], cwd=ROOT, check=True, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 

@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # 200 pictures × 5 widths = 1,000 art files, each a real 80-column art.
 art=$(mktemp)
-pushin=$(scripts/build 2>/dev/null)
+pushin=$(scripts/build --print-path 2>/dev/null)
 for width in 40 60 80 100 120; do
   mkdir -p "$work/cache/w$width"
   "$pushin" -w "$width" images/chelsea.png >"$art"

@@ -24,7 +24,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 frames = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 delay = int(sys.argv[2]) if len(sys.argv) > 2 else 100
 
-binary = subprocess.run([os.path.join(ROOT, "scripts/build")], cwd=ROOT, check=True, stdout=subprocess.PIPE,
+binary = subprocess.run([os.path.join(ROOT, "scripts/build"), "--print-path"], cwd=ROOT, check=True, stdout=subprocess.PIPE,
                         stderr=subprocess.DEVNULL, text=True).stdout.strip()
 
 work = tempfile.mkdtemp()

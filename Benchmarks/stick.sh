@@ -42,7 +42,7 @@ mv $(ls "$work"/all/*.jpg | head -100) "$work/jpegs/"
 if [[ -n ${2:-} ]]; then
   pushin=$2
 else
-  pushin=$(scripts/build 2>/dev/null)
+  pushin=$(scripts/build --print-path 2>/dev/null)
 fi
 
 python3 - "$pushin" "$work" "$rounds" "$png" <<'PY'
