@@ -186,12 +186,17 @@ struct Convert: ParsableCommand {
 
     /// The line above a picture's art when names are shown: its path as given, as `head` does.
     private static func nameLine(_ path: String) -> String {
-        "==> \(path == "-" ? "standard input" : path) <==\n"
+        "==> \(inputName(path)) <==\n"
     }
 
     /// How a page names an input: its file name, or "standard input".
     private static func displayName(_ path: String) -> String {
-        path == "-" ? "standard input" : String(path.split(separator: "/").last ?? "")
+        String(inputName(path).split(separator: "/").last ?? "")
+    }
+
+    /// An input as given, or "standard input" for `-`.
+    private static func inputName(_ path: String) -> String {
+        path == "-" ? "standard input" : path
     }
 
     /// The colours text is written with, or `nil` for plain text, as the colour options and the

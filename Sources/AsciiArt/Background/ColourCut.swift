@@ -144,16 +144,16 @@ struct ColourMixture {
             rows.2 += d * d.z
         }
         let n = Float(members.count)
-        let c = [rows.0 / n + SIMD3(ridge, 0, 0), rows.1 / n + SIMD3(0, ridge, 0), rows.2 / n + SIMD3(0, 0, ridge)]
-        let cofactor00 = c[1][1] * c[2][2] - c[1][2] * c[2][1]
-        let cofactor01 = c[1][2] * c[2][0] - c[1][0] * c[2][2]
-        let cofactor02 = c[1][0] * c[2][1] - c[1][1] * c[2][0]
-        let determinant = c[0][0] * cofactor00 + c[0][1] * cofactor01 + c[0][2] * cofactor02
+        let c = (rows.0 / n + SIMD3(ridge, 0, 0), rows.1 / n + SIMD3(0, ridge, 0), rows.2 / n + SIMD3(0, 0, ridge))
+        let cofactor00 = c.1[1] * c.2[2] - c.1[2] * c.2[1]
+        let cofactor01 = c.1[2] * c.2[0] - c.1[0] * c.2[2]
+        let cofactor02 = c.1[0] * c.2[1] - c.1[1] * c.2[0]
+        let determinant = c.0[0] * cofactor00 + c.0[1] * cofactor01 + c.0[2] * cofactor02
         guard determinant > 0 else { return nil }
         let inverse = (
-            SIMD3(cofactor00, c[0][2] * c[2][1] - c[0][1] * c[2][2], c[0][1] * c[1][2] - c[0][2] * c[1][1]) / determinant,
-            SIMD3(cofactor01, c[0][0] * c[2][2] - c[0][2] * c[2][0], c[0][2] * c[1][0] - c[0][0] * c[1][2]) / determinant,
-            SIMD3(cofactor02, c[0][1] * c[2][0] - c[0][0] * c[2][1], c[0][0] * c[1][1] - c[0][1] * c[1][0]) / determinant)
+            SIMD3(cofactor00, c.0[2] * c.2[1] - c.0[1] * c.2[2], c.0[1] * c.1[2] - c.0[2] * c.1[1]) / determinant,
+            SIMD3(cofactor01, c.0[0] * c.2[2] - c.0[2] * c.2[0], c.0[2] * c.1[0] - c.0[0] * c.1[2]) / determinant,
+            SIMD3(cofactor02, c.0[1] * c.2[0] - c.0[0] * c.2[1], c.0[0] * c.1[1] - c.0[1] * c.1[0]) / determinant)
         return Component(mean: mean, inverse: inverse, offset: -log(share) + 0.5 * log(determinant))
     }
 
