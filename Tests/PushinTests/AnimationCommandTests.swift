@@ -61,9 +61,13 @@ import TestSupport
         usleep(400_000)
         #expect(try !terminal.cursorIsVisible(), "hidden while playing")
         try terminal.press("C-c")
-        // The shell drops the rest of the line on Ctrl-C and prompts again, below the art.
+        // The shell drops the rest of the line on Ctrl-C and prompts again, below the art, and
+        // the command line above the art is still there.
         #expect(try terminal.waitFor { $0 == "$" })
-        #expect(try terminal.screen().filter { $0.hasPrefix("$") }.count == 2, "the command line and the new prompt")
+        let screen = try terminal.screen(), shown = screen.joined(separator: "\n")
+        #expect(screen.last { !$0.isEmpty } == "$", "the new prompt comes last:\n\(shown)")
+        #expect(screen.contains { $0.hasPrefix("$ cd ") }, "the command line is not drawn over:\n\(shown)")
+        #expect(!screen.contains { $0.hasPrefix("status=") }, "the shell dropped the rest of the line:\n\(shown)")
         #expect(try terminal.cursorIsVisible())
     }
 
