@@ -305,6 +305,32 @@ struct FloodTests {
         #expect(tiny.filter { !$0 }.count == 9, "a subject of 9 pixels is still the largest piece")
     }
 
+    /// Enclosed pockets of background colour: a pocket that shows the border's distances, noise
+    /// and all, is a hole; one whose distances sit higher (another colour within the tolerance)
+    /// stays, and so does one that fills most of the region enclosing it (the subject's fill).
+    @Test func holesAreThePocketsThatShowTheBorder() {
+        let width = 60, height = 40
+        func rectangle(_ x: Range<Int>, _ y: Range<Int>) -> [Int] { y.flatMap { row in x.map { row * width + $0 } } }
+        var generator = SplitMix(seed: 5)
+        var distances = (0 ..< width * height).map { _ in Float.random(in: 0 ... 1, using: &generator) }
+        var background = [Bool](repeating: true, count: width * height)
+        var candidate = background
+        // Two subjects: a square with two pockets, and an outline with a large fill.
+        for index in rectangle(4 ..< 30, 4 ..< 30) + rectangle(36 ..< 56, 8 ..< 30) {
+            background[index] = false
+            candidate[index] = false
+        }
+        let hole = rectangle(8 ..< 15, 8 ..< 15), tinted = rectangle(19 ..< 26, 8 ..< 15), fill = rectangle(37 ..< 55, 9 ..< 29)
+        for index in hole + tinted + fill { candidate[index] = true }
+        for index in tinted { distances[index] += 1.5 }
+        FloodMask.addHoles(
+            candidate, to: &background, distances: distances, ring: BorderModel.ringIndices(width: width, height: height),
+            width: width, height: height)
+        #expect(hole.allSatisfy { background[$0] }, "the pocket like the border is a hole")
+        #expect(tinted.allSatisfy { !background[$0] }, "the pocket 1.5 ΔE further from the model stays")
+        #expect(fill.allSatisfy { !background[$0] }, "the pocket filling 82 % of its outline stays")
+    }
+
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = seeds.filter { candidate[$0] }
