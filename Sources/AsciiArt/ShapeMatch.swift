@@ -110,18 +110,23 @@ public enum ShapeMatch {
     /// A glyph whose mean is `d` away from the cell's costs at least (1 + toneWeight) × 8 × d²
     /// (the pattern term is never below its mean's share), so candidates are tried outward from
     /// the cell's mean and the search stops where that bound passes the best cost: a few
-    /// glyphs a cell instead of all of them.
+    /// glyphs a cell instead of all of them. Beyond its mean's share, the pattern term is the
+    /// squared distance of the two patterns' deviations from their means, at least the squared
+    /// difference of their spreads (the deviations' lengths); a candidate whose bound with that
+    /// term added already loses is passed over without its full cost. The bound is loosened by
+    /// `boundSlack` so that rounding never passes over a candidate that would win.
     public static func glyphs(
         patterns: Grid<SIMD8<Float>>, mask: Grid<Bool>?, candidates: [GlyphShape], fill: Character
     ) -> Grid<Character> {
         precondition(!candidates.isEmpty, "the shape matcher needs glyphs to choose from")
         let sorted = candidates.sorted { $0.ink.sum() < $1.ink.sum() }
         let inks = sorted.map(\.ink), means = inks.map { $0.sum() / 8 }
+        let spreads = zip(inks, means).map { spread($0, mean: $1) }
         let bound = (1 + toneWeight) * 8
         var glyphs = Grid(columns: patterns.columns, rows: patterns.rows, repeating: fill)
         for index in patterns.values.indices where !(mask?.values[index] ?? false) {
             let pattern = patterns.values[index]
-            let mean = pattern.sum() / 8
+            let mean = pattern.sum() / 8, patternSpread = spread(pattern, mean: mean)
             func cost(_ candidate: Int) -> Float {
                 let difference = pattern - inks[candidate]
                 let toneError = mean - means[candidate]
@@ -143,6 +148,8 @@ public enum ShapeMatch {
                 }
                 let gap = min(belowGap, aboveGap)
                 if bound * gap * gap >= bestCost { break }
+                let spreadGap = patternSpread - spreads[candidate]
+                if (bound * gap * gap + spreadGap * spreadGap) * boundSlack >= bestCost { continue }
                 let candidateCost = cost(candidate)
                 if candidateCost < bestCost {
                     best = candidate
@@ -152,6 +159,16 @@ public enum ShapeMatch {
             glyphs.values[index] = sorted[best].glyph
         }
         return glyphs
+    }
+
+    /// How much of the spread bound of `glyphs` is trusted: rounding in the costs is a few
+    /// parts in ten million, far inside this.
+    static let boundSlack: Float = 0.999
+
+    /// The length of `pattern`'s deviation from its `mean`: √Σ (p − mean)².
+    static func spread(_ pattern: SIMD8<Float>, mean: Float) -> Float {
+        let deviation = pattern - SIMD8(repeating: mean)
+        return (deviation * deviation).sum().squareRoot()
     }
 
     /// The first index of ascending `values` whose value is at least `value` (the count when none is).

@@ -12,7 +12,10 @@ import Darwin
 
 /// `pushin convert`: draws each input as art on standard output or into one file.
 struct Convert: ParsableCommand {
+    // Named here: derived from the type's name, it costs a reflected `String(describing:)` and
+    // its protocol conformance scans at every start, even for `pushin --version`.
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Print pictures as ASCII art.",
         discussion: """
             Reads PNG, JPEG, GIF and WebP files (the format is told by content, not by name). \
