@@ -87,6 +87,28 @@ import Testing
         #expect(Set(unknown.values).isSubset(of: Set("éè")))
     }
 
+    /// The search that stops at the tone bound and passes over candidates by their spread
+    /// picks what trying every glyph picks, for every symbol set, on random patterns and on
+    /// patterns that are some glyph's own shape (where ties are closest).
+    @Test(arguments: SymbolSet.allCases)
+    func prunedSearchPicksTheCheapestGlyph(symbols: SymbolSet) {
+        let shapes = symbols.shapes
+        var generator = SplitMix(seed: 13)
+        let random = (0 ..< 3000).map { _ in SIMD8<Float>((0 ..< 8).map { _ in Float.random(in: 0 ... 1, using: &generator) }) }
+        let patterns = random + shapes.map(\.ink)
+        let grid = Grid(columns: patterns.count, rows: 1, values: patterns)
+        let glyphs = ShapeMatch.glyphs(patterns: grid, mask: nil, candidates: shapes, fill: " ")
+        for (pattern, glyph) in zip(patterns, glyphs.values) {
+            func cost(_ shape: GlyphShape) -> Float {
+                let difference = pattern - shape.ink, toneError = (pattern.sum() - shape.ink.sum()) / 8
+                return (difference * difference).sum() + ShapeMatch.toneWeight * 8 * toneError * toneError
+            }
+            let cheapest = shapes.map(cost).min()!
+            let chosen = cost(shapes.first { $0.glyph == glyph }!)
+            #expect(chosen <= cheapest * 1.000_01 + 1e-6, "\(pattern): chose \(glyph) at \(chosen), the cheapest costs \(cheapest)")
+        }
+    }
+
     @Test(arguments: SymbolSet.allCases)
     func everySymbolIsOneSingleWidthGlyph(symbols: SymbolSet) {
         let shapes = symbols.shapes
