@@ -288,20 +288,27 @@ struct FloodTests {
         }
     }
 
-    /// Pieces of subject under two cells go, unless they are the largest; larger ones stay.
-    @Test func specksSmallerThanTwoCellsGoExceptTheLargestPiece() {
+    /// Pieces of subject under two cells go, unless they are the largest; larger ones stay,
+    /// unless their distances from the border model are the border's own, a mottle's.
+    @Test func specksAndMottlesGoExceptTheLargestPiece() {
         let width = 40, height = 30
         func rectangle(_ x: Range<Int>, _ y: Range<Int>) -> [Int] { y.flatMap { row in x.map { row * width + $0 } } }
+        let ring = BorderModel.ringIndices(width: width, height: height)
+        // The border's distances: 1 to 2 ΔE (median 1.5, MAD 0.25); the subject's far beyond.
+        var distances = (0 ..< width * height).map { 1 + Float($0 % 5) / 4 }
         var background = [Bool](repeating: true, count: width * height)
-        let subject = rectangle(5 ..< 15, 5 ..< 15), part = rectangle(20 ..< 26, 5 ..< 12)
+        let subject = rectangle(5 ..< 15, 5 ..< 15), part = rectangle(20 ..< 26, 5 ..< 12), mottle = rectangle(20 ..< 27, 15 ..< 22)
         let specks = [rectangle(30 ..< 32, 20 ..< 22), rectangle(2 ..< 7, 20 ..< 27)]
-        for index in subject + part + specks.joined() { background[index] = false }
-        FloodMask.dropSpecks(from: &background, width: width, height: height)
+        for index in subject + part + specks.joined() + mottle { background[index] = false }
+        for index in subject + part + specks.joined() { distances[index] = 30 }
+        for index in mottle { distances[index] = 3 }  // within 8 MADs of the border's median
+        FloodMask.dropSpecks(from: &background, distances: distances, ring: ring, width: width, height: height)
         #expect((subject + part).allSatisfy { !background[$0] }, "the subject and a piece of 42 pixels stay")
         #expect(specks.joined().allSatisfy { background[$0] }, "pieces of 4 and 35 pixels go")
+        #expect(mottle.allSatisfy { background[$0] }, "a piece of 49 pixels as near the model as the border goes")
         var tiny = [Bool](repeating: true, count: width * height)
         for index in rectangle(0 ..< 3, 0 ..< 3) + rectangle(10 ..< 12, 0 ..< 2) { tiny[index] = false }
-        FloodMask.dropSpecks(from: &tiny, width: width, height: height)
+        FloodMask.dropSpecks(from: &tiny, distances: distances, ring: ring, width: width, height: height)
         #expect(tiny.filter { !$0 }.count == 9, "a subject of 9 pixels is still the largest piece")
     }
 

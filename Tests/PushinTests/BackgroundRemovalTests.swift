@@ -59,11 +59,13 @@ import Darwin
         return radius >= 45 && (radius <= 105 || radius <= 125 && tooth)
     }
 
-    /// A pseudo-random value in 0..<1 for a pixel: the grain of a textured background.
+    /// A pseudo-random value in 0..<1 for a pixel (SplitMix64's finaliser of its position): the
+    /// grain of a textured background.
     static func grain(_ x: Double, _ y: Double) -> Double {
-        var z = UInt64(x) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(y) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 29)) &* 0x94D0_49BB_1331_11EB
-        return Double(z >> 11) / Double(1 << 53)
+        var z = (UInt64(y) &* UInt64(side) &+ UInt64(x)) &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
     }
 
     /// On grey, on two colours, and on a textured background (grain of ±60 a channel; holes
@@ -106,6 +108,34 @@ import Darwin
         let taken = zip(shadowCells.values, mask.values).filter { $0 && $1 }.count
         #expect(taken * 10 >= shadowCells.values.filter { $0 }.count * 9, "at least 90 % of the shadow's cells are background")
         #expect(Self.iou(mask, Self.cells(where: square)) >= 0.95)
+    }
+
+    /// A textured background: grain of ±30 a channel and soft dark mottles (one on the border),
+    /// with a blue disc; and, when asked, a red square apart from it.
+    static func mottledScene(withSquare: Bool) -> (Double, Double) -> [Double] {
+        let mottles: [(x: Double, y: Double)] = [(60, 60), (260, 70), (250, 260), (160, 318)]
+        return { x, y in
+            if Self.distance(x, y, from: (170, 160)) <= 70 { return [40, 70, 190] }
+            if withSquare && abs(x - 60) <= 20 && abs(y - 250) <= 20 { return [200, 40, 40] }
+            let shade = mottles.map { centre in
+                let d = Self.distance(x, y, from: centre)
+                return 35 * exp(-d * d / (2 * 16 * 16))
+            }.reduce(0, +)
+            let grain = 60 * (Self.grain(x, y) - 0.5)
+            return [190, 180, 160].map { $0 - shade + grain }
+        }
+    }
+
+    /// The texture's mottles, darker than the flood lets through yet no further from the
+    /// background than its border strays, go with the background; a square of another colour
+    /// apart from the subject stays.
+    @Test func mottlesOfATextureGoAndASeparateObjectStays() throws {
+        let disc = { (x: Double, y: Double) in Self.distance(x, y, from: (170, 160)) <= 70 }
+        let square = { (x: Double, y: Double) in abs(x - 60) <= 20 && abs(y - 250) <= 20 }
+        let mottled = try Self.mask(Self.mottledScene(withSquare: false))
+        #expect(Self.iou(mottled, Self.cells(where: disc)) >= 0.95)
+        let withSquare = try Self.mask(Self.mottledScene(withSquare: true))
+        #expect(Self.iou(withSquare, Self.cells { disc($0, $1) || square($0, $1) }) >= 0.95)
     }
 
     /// A light grey subject on white, its edge softened over a few pixels: the rim is one step

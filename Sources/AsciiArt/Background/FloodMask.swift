@@ -74,6 +74,11 @@ enum FloodMask {
     /// IoU to 0.950, 11 pictures better by up to 0.023, 2 worse by up to 0.002). On a flat
     /// background the flood is exact, and a speck of another colour is the picture's.
     static let minimumSpeck = 36
+    /// How far (in MADs of the border's distances, beyond their median) a piece apart from the
+    /// subject may typically be from the border model and still be the texture's mottle. On
+    /// the development set's textures (PNG / JPEG) it took the mean IoU from 0.958 / 0.956 to
+    /// 0.968 / 0.970, the same from 6 to 12 MADs, no picture worse.
+    static let mottleReach: Float = 8
     /// Soft drop shadows: how much darker (ΔL) a shadow pixel is than the background pixel
     /// beside it, how deep a shadow reaches (work pixels), and how far its a and b may stray
     /// from the background's, darkened, beyond the flood's tolerance (ΔE).
@@ -141,7 +146,7 @@ enum FloodMask {
             frontier = subjectNeighbours(of: joined, in: background, width: lab.width, height: lab.height)
         }
         if model.spread > flatSpread {
-            dropSpecks(from: &background, width: lab.width, height: lab.height)
+            dropSpecks(from: &background, distances: distances, ring: ring, width: lab.width, height: lab.height)
         }
         return grid.cells(background)
     }
@@ -196,21 +201,29 @@ enum FloodMask {
     ///
     /// A pocket of at least `minimumHole` pixels is a hole when it shows what the border shows,
     /// noise and all: the median and the spread (median absolute deviation) of its distances
-    /// from the border model each within `holeMatch` of the border's. And when it is less than
-    /// `maximumHoleShare` of the region of subject that encloses it: background colour filling
-    /// most of an outline is the subject's own fill (a white icon drawn on white), not a hole.
+    /// from the border model each within `holeMatch` of the border's. And when the pockets of
+    /// the region of subject that encloses it fill, together, less than `maximumHoleShare` of
+    /// it: background colour filling most of an outline is the subject's own fill (a white icon
+    /// drawn on white, a page whose lines of text split it into pockets), not holes.
     static func addHoles(
         _ candidate: [Bool], to background: inout [Bool], distances: [Float], ring: [Int], width: Int, height: Int
     ) {
         let pockets = zip(candidate, background).map { $0 && !$1 }
         let holes = components(of: pockets, width: width, height: height).filter { $0.count >= minimumHole }
         guard !holes.isEmpty else { return }
-        var region = [Int](repeating: 0, count: background.count)  // the size of each pixel's enclosing region
-        for piece in components(of: background.map { !$0 }, width: width, height: height) {
-            for index in piece { region[index] = piece.count }
+        // Each enclosing region of subject (pockets included): its size, and how much of it its
+        // pockets of background colour fill together (text lines split a page into many).
+        let regions = components(of: background.map { !$0 }, width: width, height: height)
+        var region = [Int](repeating: 0, count: background.count)
+        var filled = [Int](repeating: 0, count: regions.count)
+        for (number, piece) in regions.enumerated() {
+            for index in piece {
+                region[index] = number
+                if pockets[index] { filled[number] += 1 }
+            }
         }
         let border = distanceStatistics(ring.map { distances[$0] })
-        for hole in holes where Float(hole.count) < maximumHoleShare * Float(region[hole[0]]) {
+        for hole in holes where Float(filled[region[hole[0]]]) < maximumHoleShare * Float(regions[region[hole[0]]].count) {
             let pocket = distanceStatistics(hole.map { distances[$0] })
             guard abs(pocket.median - border.median) <= holeMatch, abs(pocket.deviation - border.deviation) <= holeMatch
             else { continue }
@@ -272,12 +285,19 @@ enum FloodMask {
         for (index, isKept) in kept.enumerated() where isKept { background[index] = true }
     }
 
-    /// Takes into the background every piece of subject smaller than `minimumSpeck` pixels,
-    /// except the largest piece.
-    static func dropSpecks(from background: inout [Bool], width: Int, height: Int) {
+    /// Takes into the background the pieces of subject apart from the largest that are the
+    /// texture's own: every piece smaller than `minimumSpeck` pixels, and every piece whose
+    /// median distance from the border model is within `mottleReach` MADs of the border's
+    /// median distance. Such a piece is a mottle of the texture, darker or lighter than the
+    /// flood's tolerance (4 MADs) lets through, yet no further from the background than the
+    /// border itself strays; a separate object of its own colour lies far beyond.
+    static func dropSpecks(from background: inout [Bool], distances: [Float], ring: [Int], width: Int, height: Int) {
         let pieces = components(of: background.map { !$0 }, width: width, height: height)
-        guard let largest = pieces.map(\.count).max() else { return }
-        for piece in pieces where piece.count < min(minimumSpeck, largest) {
+        guard let largest = pieces.indices.max(by: { pieces[$0].count < pieces[$1].count }) else { return }
+        let border = distanceStatistics(ring.map { distances[$0] })
+        let reach = border.median + mottleReach * border.deviation
+        for (number, piece) in pieces.enumerated() where number != largest {
+            guard piece.count < minimumSpeck || BorderModel.quantile(piece.map { distances[$0] }, 0.5) <= reach else { continue }
             for index in piece { background[index] = true }
         }
     }
