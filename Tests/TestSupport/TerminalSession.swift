@@ -4,15 +4,25 @@ import Foundation
 import Glibc
 #endif
 
+/// Why a terminal session could not start.
+public enum TerminalSessionError: Error {
+    /// The shell never showed its prompt.
+    case noPrompt
+}
+
 /// A real terminal emulator (tmux, on a private server) running a shell, for tests that must
 /// see the screen as a person would: what is on it, and whether the cursor shows.
 public final class TerminalSession {
     private let socket = "pushin-test-\(UUID().uuidString.prefix(8))"
 
-    /// Starts `sh` in a detached tmux session of `columns` × `rows`, with `environment` set.
+    /// Starts `sh` in a detached tmux session of `columns` × `rows`, with `environment` set,
+    /// and waits for its first prompt: keys sent before it are echoed by the terminal first,
+    /// and the prompt then lands at the end of the typed line (`…; echo status=$?$ `), which is
+    /// how the Ctrl-C test once failed in CI under load.
     public init(columns: Int = 100, rows: Int = 40, environment: [String: String] = [:]) throws {
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "env -u NO_COLOR TERM=xterm-256color \(exports) PS1='$ ' sh"])
+        guard try waitFor({ $0 == "$" }) else { throw TerminalSessionError.noPrompt }
     }
 
     deinit { _ = try? tmux(["kill-server"]) }
