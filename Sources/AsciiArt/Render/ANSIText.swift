@@ -32,8 +32,7 @@ public enum ANSIText {
     public static func utf8(_ art: Art, depth: ColorDepth, mode: ColorMode = .fg) -> [UInt8] {
         if mode == .both, let twoTone = art.twoTone { return utf8(art, twoTone: twoTone, depth: depth) }
         let glyphs = art.glyphs
-        let shown = art.cells.map { shownColour(RGB($0), depth: depth) }
-        let lab = LabImage(shown.map { Cell(red: Float($0.red), green: Float($0.green), blue: Float($0.blue)) })
+        let shown = art.cells.values.map { Palette.shown(RGB($0), depth: depth) }
         var text = EscapedText(capacity: glyphs.values.count * 8)
         for row in 0 ..< glyphs.rows {
             var current: Int? = nil  // the cell whose colour is in force
@@ -45,9 +44,9 @@ public enum ANSIText {
                     if current != nil { text.reset() }
                     current = nil
                 } else if !(mode == .fg && glyph == " ") {
-                    let inForce = current.map { lab.distance(index, to: (lab.l[$0], lab.a[$0], lab.b[$0])) < unnoticeable } ?? false
+                    let inForce = current.map { Palette.difference(shown[index].lab, shown[$0].lab) < unnoticeable } ?? false
                     if !inForce {
-                        text.escape(shown.values[index], depth: depth, mode: mode)
+                        text.escape(shown[index].colour, depth: depth, mode: mode)
                         current = index
                         coloured = true
                     }
