@@ -120,17 +120,21 @@ public enum CacheBuilder {
                 room.wait()
                 committer.async {
                     let outcome = commit(staged)
-                    let update = shared.state.withLock { run -> CacheProgress in
+                    let (update, due) = shared.state.withLock { run -> (CacheProgress, Manifest?) in
                         run.record(outcome, for: path)
+                        var due: Manifest? = nil
                         if clock.now - run.lastSave > .seconds(1) {
-                            try? run.manifest.save(to: layout.manifestPath)
+                            due = run.manifest
                             run.lastSave = clock.now
                         }
-                        return CacheProgress(
+                        let update = CacheProgress(
                             done: run.done, total: pending.count, failed: run.report.failures.count - failedBefore,
                             seconds: Double((clock.now - start) / .milliseconds(1)) / 1000)
+                        return (update, due)
                     }
                     room.signal()
+                    // Saved outside the lock (only this queue saves), so the workers never wait for it.
+                    try? due?.save(to: layout.manifestPath)
                     progress(update)
                 }
             }
