@@ -74,7 +74,7 @@ public enum CacheBuilder {
     /// valid cache and the next run finishes the job. Throws only when the cache itself cannot
     /// be used (not writable, or another run holds it); pictures that fail are in the report.
     public static func build(
-        _ request: CacheRequest, progress: @Sendable (CacheProgress) -> Void = { _ in }
+        _ request: CacheRequest, progress: @escaping @Sendable (CacheProgress) -> Void = { _ in }
     ) throws(FileError) -> CacheReport {
         let clock = ContinuousClock(), start = clock.now
         let layout = request.layout
@@ -102,30 +102,45 @@ public enum CacheBuilder {
         report.upToDate = sources.count - pending.count
 
         let failedBefore = report.failures.count
-        let state = Mutex(RunState(manifest: manifest, report: report, lastSave: start))
+        let shared = SharedRun(RunState(manifest: manifest, report: report, lastSave: start))
         progress(CacheProgress(done: 0, total: pending.count, failed: 0, seconds: 0))
+        // The workers render and stage; one committer waits for the disk (fsync), renames the
+        // staged files and records the outcome, so that the waits never hold up the rendering.
+        // At most `stagedLimit` pictures wait for it.
+        let committer = DispatchQueue(label: "pushin.cache.commit")
+        let room = DispatchSemaphore(value: stagedLimit)
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(request.jobs, pending.count))) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < pending.count else { return }
                 let path = pending[index]
-                let previous = state.withLock { $0.manifest.entries[path] }
-                let outcome = render(path, previous: previous, request: request, fingerprint: fingerprint)
-                let update = state.withLock { run -> CacheProgress in
-                    run.record(outcome, for: path)
-                    if clock.now - run.lastSave > .seconds(1) {
-                        try? run.manifest.save(to: layout.manifestPath)
-                        run.lastSave = clock.now
+                let previous = shared.state.withLock { $0.manifest.entries[path] }
+                let staged = render(path, previous: previous, request: request, fingerprint: fingerprint)
+                room.wait()
+                committer.async {
+                    let outcome = commit(staged)
+                    let (update, due) = shared.state.withLock { run -> (CacheProgress, Manifest?) in
+                        run.record(outcome, for: path)
+                        var due: Manifest? = nil
+                        if clock.now - run.lastSave > .seconds(1) {
+                            due = run.manifest
+                            run.lastSave = clock.now
+                        }
+                        let update = CacheProgress(
+                            done: run.done, total: pending.count, failed: run.report.failures.count - failedBefore,
+                            seconds: Double((clock.now - start) / .milliseconds(1)) / 1000)
+                        return (update, due)
                     }
-                    return CacheProgress(
-                        done: run.done, total: pending.count, failed: run.report.failures.count - failedBefore,
-                        seconds: Double((clock.now - start) / .milliseconds(1)) / 1000)
+                    room.signal()
+                    // Saved outside the lock (only this queue saves), so the workers never wait for it.
+                    try? due?.save(to: layout.manifestPath)
+                    progress(update)
                 }
-                progress(update)
             }
         }
-        (manifest, report) = state.withLock { ($0.manifest, $0.report) }
+        committer.sync {}
+        (manifest, report) = shared.state.withLock { ($0.manifest, $0.report) }
         if request.prune {
             let kept = Set(sources)
             manifest.entries = manifest.entries.filter { kept.contains($0.key) }
@@ -145,15 +160,39 @@ public enum CacheBuilder {
         return request.widths.allSatisfy { FileIO.signature(of: request.layout.artPath(name: entry.name, width: $0)) != nil }
     }
 
+    /// How many rendered pictures may wait to be committed: enough to keep the workers busy
+    /// while the disk catches up, few enough to bound the open files (a few a picture).
+    static let stagedLimit = 16
+
     /// What became of one picture.
-    enum Outcome {
+    enum Outcome: Sendable {
         case rendered(Manifest.Entry, artFiles: Int)
         case unchanged(Manifest.Entry)
         case failed(FileError)
     }
 
-    /// Reads, hashes and (when needed) draws one picture, writing its art atomically.
-    static func render(_ path: String, previous: Manifest.Entry?, request: CacheRequest, fingerprint: String) -> Outcome {
+    /// A rendered picture's outcome and its files, written under temporary names (twin and
+    /// frames before the plain art), that `commit` makes durable and visible.
+    struct Staged: Sendable {
+        var outcome: Outcome
+        var files: [FileIO.StagedFile] = []
+    }
+
+    /// Flushes and renames the files of `staged` in order; the first that fails discards the
+    /// rest and fails the picture.
+    static func commit(_ staged: Staged) -> Outcome {
+        for (index, file) in staged.files.enumerated() {
+            do throws(FileError) { try file.commit() } catch {
+                for rest in staged.files[(index + 1)...] { rest.discard() }
+                return .failed(error)
+            }
+        }
+        return staged.outcome
+    }
+
+    /// Reads, hashes and (when needed) draws one picture, staging its art.
+    static func render(_ path: String, previous: Manifest.Entry?, request: CacheRequest, fingerprint: String) -> Staged {
+        var files: [FileIO.StagedFile] = []
         do throws(FileError) {
             guard let signature = FileIO.signature(of: path) else { throw FileError(path: path, reason: "No such file or directory") }
             let bytes = try FileIO.contents(of: path)
@@ -166,7 +205,7 @@ public enum CacheBuilder {
             }
             let entry = Manifest.Entry(
                 signature: signature, contentHash: hash, name: name, widths: request.widths.sorted(), options: fingerprint)
-            guard !missing.isEmpty else { return .unchanged(entry) }
+            guard !missing.isEmpty else { return Staged(outcome: .unchanged(entry)) }
             let conversion: MultiWidthConversion
             var options = request.options
             options.frames = .all  // an animation's frames are cached beside its still art
@@ -176,7 +215,7 @@ public enum CacheBuilder {
             for (width, frames) in conversion.arts {
                 // The twin and the frames first: a plain file is never visible without them.
                 let path = layout.artPath(name: name, width: width)
-                let colour = ANSIText.render(frames[0].art, depth: CacheLayout.twinDepth)
+                let colour = ANSIText.utf8(frames[0].art, depth: CacheLayout.twinDepth)
                 // A name carries the content's hash, so a still never has stale frames to remove.
                 if frames.count > 1 {
                     for inColour in [false, true] {
@@ -186,15 +225,16 @@ public enum CacheBuilder {
                                 return TextFrame(text: text, delay: frame.delay)
                             },
                             loopCount: conversion.loopCount)
-                        try FileIO.writeAtomically(animation.encoded, to: CacheLayout.animation(of: path, colour: inColour))
+                        files.append(try FileIO.StagedFile(animation.encoded, for: CacheLayout.animation(of: path, colour: inColour)))
                     }
                 }
-                try FileIO.writeAtomically(Array(colour.utf8), to: CacheLayout.colourTwin(of: path))
-                try FileIO.writeAtomically(Array(frames[0].art.plainText.utf8), to: path)
+                files.append(try FileIO.StagedFile(colour, for: CacheLayout.colourTwin(of: path)))
+                files.append(try FileIO.StagedFile(frames[0].art.plainUTF8, for: path))
             }
-            return .rendered(entry, artFiles: conversion.arts.count)
+            return Staged(outcome: .rendered(entry, artFiles: conversion.arts.count), files: files)
         } catch {
-            return .failed(error)
+            for file in files { file.discard() }
+            return Staged(outcome: .failed(error))
         }
     }
 
@@ -225,6 +265,13 @@ public enum CacheBuilder {
         }
         return removed
     }
+}
+
+/// The state of a run, shared by its workers and its committer.
+private final class SharedRun: Sendable {
+    let state: Mutex<RunState>
+
+    init(_ state: RunState) { self.state = Mutex(state) }
 }
 
 /// The state the workers of a run share, behind a mutex.

@@ -95,6 +95,9 @@ public struct Art: Sendable, Equatable {
 
     /// The art as plain text, every line ending in a newline.
     public var plainText: String { Render.plainText(glyphs) }
+
+    /// `plainText` as UTF-8 bytes.
+    public var plainUTF8: [UInt8] { Render.plainUTF8(glyphs) }
 }
 
 /// The whole pipeline: resize, grayscale, background mask, trim, tone, glyphs.

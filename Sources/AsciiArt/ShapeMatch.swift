@@ -79,22 +79,32 @@ public enum ShapeMatch {
     ) -> Grid<SIMD8<Float>> {
         let fine = GridSize(columns: size.columns * samples.across, rows: size.rows * samples.down)
         let width = bounds.columns.count * samples.across
-        var levels = [Float](repeating: 0, count: width * bounds.rows.count * samples.down)
-        Resize.AreaSampler(image, size: fine).forEachCell(in: sampleBounds(of: bounds)) { index, cell in
-            let level = mapping.level(Grayscale.luma(red: cell.red, green: cell.green, blue: cell.blue))
-            levels[index] = invert ? 1 - level : level
+        let count = width * bounds.rows.count * samples.down
+        // forEachCell hands every index of the bounds once, so every level is set.
+        let levels = [Float](unsafeUninitializedCapacity: count) { levels, initialized in
+            Resize.AreaSampler(image, size: fine).forEachCell(in: sampleBounds(of: bounds)) { index, cell in
+                let level = mapping.level(Grayscale.luma(red: cell.red, green: cell.green, blue: cell.blue))
+                levels[index] = invert ? 1 - level : level
+            }
+            initialized = count
         }
         let ink = blurred(levels, width: width)
-        var patterns = Grid(columns: bounds.columns.count, rows: bounds.rows.count, repeating: SIMD8<Float>())
-        for row in 0 ..< patterns.rows {
-            for column in 0 ..< patterns.columns {
-                let topLeft = row * samples.down * width + column * samples.across
-                patterns[column, row] = SIMD8(
-                    ink[topLeft], ink[topLeft + 1], ink[topLeft + width], ink[topLeft + width + 1],
-                    ink[topLeft + 2 * width], ink[topLeft + 2 * width + 1], ink[topLeft + 3 * width], ink[topLeft + 3 * width + 1])
+        let columns = bounds.columns.count, rows = bounds.rows.count
+        let values = [SIMD8<Float>](unsafeUninitializedCapacity: columns * rows) { patterns, initialized in
+            ink.withUnsafeBufferPointer { ink in
+                for row in 0 ..< rows {
+                    for column in 0 ..< columns {
+                        let topLeft = row * samples.down * width + column * samples.across
+                        patterns[row * columns + column] = SIMD8(
+                            ink[topLeft], ink[topLeft + 1], ink[topLeft + width], ink[topLeft + width + 1],
+                            ink[topLeft + 2 * width], ink[topLeft + 2 * width + 1], ink[topLeft + 3 * width],
+                            ink[topLeft + 3 * width + 1])
+                    }
+                }
             }
+            initialized = columns * rows
         }
-        return patterns
+        return Grid(columns: columns, rows: rows, values: values)
     }
 
     /// The samples of the cells inside `bounds`.
@@ -123,42 +133,59 @@ public enum ShapeMatch {
         let inks = sorted.map(\.ink), means = inks.map { $0.sum() / 8 }
         let spreads = zip(inks, means).map { spread($0, mean: $1) }
         let bound = (1 + toneWeight) * 8
-        var glyphs = Grid(columns: patterns.columns, rows: patterns.rows, repeating: fill)
-        for index in patterns.values.indices where !(mask?.values[index] ?? false) {
-            let pattern = patterns.values[index]
-            let mean = pattern.sum() / 8, patternSpread = spread(pattern, mean: mean)
-            func cost(_ candidate: Int) -> Float {
-                let difference = pattern - inks[candidate]
-                let toneError = mean - means[candidate]
-                return (difference * difference).sum() + toneWeight * 8 * toneError * toneError
-            }
-            // The first candidate whose mean is not below the cell's, and the one before it.
-            var above = firstIndex(in: means, notBelow: mean), below = above - 1
-            var best = above < means.count ? above : below, bestCost = cost(best)
-            while below >= 0 || above < means.count {
-                let belowGap = below >= 0 ? mean - means[below] : .infinity
-                let aboveGap = above < means.count ? means[above] - mean : .infinity
-                let candidate: Int
-                if belowGap <= aboveGap {
-                    candidate = below
-                    below -= 1
-                } else {
-                    candidate = above
-                    above += 1
-                }
-                let gap = min(belowGap, aboveGap)
-                if bound * gap * gap >= bestCost { break }
-                let spreadGap = patternSpread - spreads[candidate]
-                if (bound * gap * gap + spreadGap * spreadGap) * boundSlack >= bestCost { continue }
-                let candidateCost = cost(candidate)
-                if candidateCost < bestCost {
-                    best = candidate
-                    bestCost = candidateCost
+        // The chosen candidate of every cell, -1 for background.
+        var chosen = [Int](repeating: -1, count: patterns.values.count)
+        inks.withUnsafeBufferPointer { inks in
+            means.withUnsafeBufferPointer { means in
+                spreads.withUnsafeBufferPointer { spreads in
+                    for index in patterns.values.indices where !(mask?.values[index] ?? false) {
+                        chosen[index] = best(for: patterns.values[index], inks: inks, means: means, spreads: spreads, bound: bound)
+                    }
                 }
             }
-            glyphs.values[index] = sorted[best].glyph
         }
-        return glyphs
+        let glyphs = sorted.map(\.glyph)
+        return Grid(columns: patterns.columns, rows: patterns.rows, values: chosen.map { $0 < 0 ? fill : glyphs[$0] })
+    }
+
+    /// The candidate of least cost for `pattern` (see `glyphs`), given the candidates' inks,
+    /// means and spreads in ascending order of mean, and the tone bound's factor.
+    @inline(__always)
+    private static func best(
+        for pattern: SIMD8<Float>, inks: UnsafeBufferPointer<SIMD8<Float>>, means: UnsafeBufferPointer<Float>,
+        spreads: UnsafeBufferPointer<Float>, bound: Float
+    ) -> Int {
+        let mean = pattern.sum() / 8, patternSpread = spread(pattern, mean: mean)
+        func cost(_ candidate: Int) -> Float {
+            let difference = pattern - inks[candidate]
+            let toneError = mean - means[candidate]
+            return (difference * difference).sum() + toneWeight * 8 * toneError * toneError
+        }
+        // The first candidate whose mean is not below the cell's, and the one before it.
+        var above = firstIndex(in: means, notBelow: mean), below = above - 1
+        var best = above < means.count ? above : below, bestCost = cost(best)
+        while below >= 0 || above < means.count {
+            let belowGap = below >= 0 ? mean - means[below] : .infinity
+            let aboveGap = above < means.count ? means[above] - mean : .infinity
+            let candidate: Int
+            if belowGap <= aboveGap {
+                candidate = below
+                below -= 1
+            } else {
+                candidate = above
+                above += 1
+            }
+            let gap = min(belowGap, aboveGap)
+            if bound * gap * gap >= bestCost { break }
+            let spreadGap = patternSpread - spreads[candidate]
+            if (bound * gap * gap + spreadGap * spreadGap) * boundSlack >= bestCost { continue }
+            let candidateCost = cost(candidate)
+            if candidateCost < bestCost {
+                best = candidate
+                bestCost = candidateCost
+            }
+        }
+        return best
     }
 
     /// How much of the spread bound of `glyphs` is trusted: rounding in the costs is a few
@@ -172,7 +199,7 @@ public enum ShapeMatch {
     }
 
     /// The first index of ascending `values` whose value is at least `value` (the count when none is).
-    static func firstIndex(in values: [Float], notBelow value: Float) -> Int {
+    static func firstIndex(in values: UnsafeBufferPointer<Float>, notBelow value: Float) -> Int {
         var low = 0, high = values.count
         while low < high {
             let middle = (low + high) / 2
@@ -188,21 +215,29 @@ public enum ShapeMatch {
         let side: Float = 0.1353
         let centre = 1 / (1 + 2 * side), neighbour = side / (1 + 2 * side)
         let height = levels.count / max(width, 1)
-        var across = levels, out = levels
-        for y in 0 ..< height {
-            let row = y * width
-            for x in 0 ..< width {
-                across[row + x] = centre * levels[row + x]
-                    + neighbour * (levels[row + max(x - 1, 0)] + levels[row + min(x + 1, width - 1)])
+        let across = [Float](unsafeUninitializedCapacity: levels.count) { across, initialized in
+            levels.withUnsafeBufferPointer { levels in
+                for y in 0 ..< height {
+                    let row = y * width
+                    for x in 0 ..< width {
+                        across[row + x] = centre * levels[row + x]
+                            + neighbour * (levels[row + max(x - 1, 0)] + levels[row + min(x + 1, width - 1)])
+                    }
+                }
             }
+            initialized = height * width
         }
-        for y in 0 ..< height {
-            let up = max(y - 1, 0) * width, here = y * width, down = min(y + 1, height - 1) * width
-            for x in 0 ..< width {
-                out[here + x] = centre * across[here + x] + neighbour * (across[up + x] + across[down + x])
+        return [Float](unsafeUninitializedCapacity: levels.count) { out, initialized in
+            across.withUnsafeBufferPointer { across in
+                for y in 0 ..< height {
+                    let up = max(y - 1, 0) * width, here = y * width, down = min(y + 1, height - 1) * width
+                    for x in 0 ..< width {
+                        out[here + x] = centre * across[here + x] + neighbour * (across[up + x] + across[down + x])
+                    }
+                }
             }
+            initialized = height * width
         }
-        return out
     }
 }
 

@@ -120,19 +120,58 @@ public enum FileIO {
     /// Writes `bytes` to `path` so that readers see either the old file or the whole new one:
     /// a temporary file in the same directory, flushed, then renamed over the target.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
-        var template = Array(temporaryName(for: path).utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw systemError(path) }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        do throws(FileError) {
-            try writeAll(bytes, to: descriptor, path: path)
-            guard fchmod(descriptor, 0o644) == 0, fsync(descriptor) == 0 else { throw systemError(path) }
-            guard close(descriptor) == 0 else { throw systemError(path) }
-            guard rename(temporary, path) == 0 else { throw systemError(path) }
-        } catch {
+        try StagedFile(bytes, for: path).commit()
+    }
+
+    /// The first half of `writeAtomically`: the bytes of a file written under a temporary name
+    /// beside its target, not yet flushed to the disk nor renamed; `commit` finishes the job,
+    /// `discard` undoes it. Until one of them is called it holds an open descriptor.
+    ///
+    /// Staging many files before committing them lets the waits for the disk run on another
+    /// thread than the work that makes the files.
+    public struct StagedFile: Sendable {
+        /// The file it becomes.
+        public let path: String
+        /// Its temporary name.
+        let temporary: String
+        /// The temporary file, open for writing.
+        let descriptor: Int32
+
+        /// Writes `bytes` to a new temporary file for `path`.
+        public init(_ bytes: [UInt8], for path: String) throws(FileError) {
+            var template = Array(temporaryName(for: path).utf8CString)
+            let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard descriptor >= 0 else { throw systemError(path) }
+            let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            do throws(FileError) {
+                try writeAll(bytes, to: descriptor, path: path)
+                guard fchmod(descriptor, 0o644) == 0 else { throw systemError(path) }
+            } catch {
+                close(descriptor)
+                unlink(temporary)
+                throw error
+            }
+            (self.path, self.temporary, self.descriptor) = (path, temporary, descriptor)
+        }
+
+        /// Flushes the file to the disk and renames it over `path`; on failure removes it.
+        public func commit() throws(FileError) {
+            guard fsync(descriptor) == 0 else {
+                let error = systemError(path)
+                discard()
+                throw error
+            }
+            guard close(descriptor) == 0, rename(temporary, path) == 0 else {
+                let error = systemError(path)
+                unlink(temporary)
+                throw error
+            }
+        }
+
+        /// Closes and removes the temporary file.
+        public func discard() {
             close(descriptor)
             unlink(temporary)
-            throw error
         }
     }
 

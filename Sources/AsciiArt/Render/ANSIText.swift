@@ -22,12 +22,18 @@ public enum ANSIText {
     /// Art with two colours a cell (`Art.twoTone`) in `both` mode paints each glyph and its
     /// background in their own colours, an escape wherever either visibly changes.
     public static func render(_ art: Art, depth: ColorDepth, mode: ColorMode = .fg) -> String {
-        if mode == .both, let twoTone = art.twoTone { return render(art, twoTone: twoTone, depth: depth) }
+        String(decoding: utf8(art, depth: depth, mode: mode), as: UTF8.self)
+    }
+
+    /// `render` as UTF-8 bytes, the form a file receives.
+    ///
+    /// Gathered as bytes: building the text as a `String` of interpolated escapes took about
+    /// 1,400 instructions a cell.
+    public static func utf8(_ art: Art, depth: ColorDepth, mode: ColorMode = .fg) -> [UInt8] {
+        if mode == .both, let twoTone = art.twoTone { return utf8(art, twoTone: twoTone, depth: depth) }
         let glyphs = art.glyphs
-        let shown = art.cells.map { shownColour(RGB($0), depth: depth) }
-        let lab = LabImage(shown.map { Cell(red: Float($0.red), green: Float($0.green), blue: Float($0.blue)) })
-        var text = ""
-        text.reserveCapacity(glyphs.values.count * 8)
+        let shown = art.cells.values.map { Palette.shown(RGB($0), depth: depth) }
+        var text = EscapedText(capacity: glyphs.values.count * 8)
         for row in 0 ..< glyphs.rows {
             var current: Int? = nil  // the cell whose colour is in force
             var coloured = false
@@ -35,26 +41,26 @@ public enum ANSIText {
                 let index = row * glyphs.columns + column
                 let glyph = glyphs.values[index]
                 if art.mask?.values[index] ?? false {
-                    if current != nil { text += "\u{1B}[0m" }
+                    if current != nil { text.reset() }
                     current = nil
                 } else if !(mode == .fg && glyph == " ") {
-                    let inForce = current.map { lab.distance(index, to: (lab.l[$0], lab.a[$0], lab.b[$0])) < unnoticeable } ?? false
+                    let inForce = current.map { Palette.difference(shown[index].lab, shown[$0].lab) < unnoticeable } ?? false
                     if !inForce {
-                        text += escape(shown.values[index], depth: depth, mode: mode)
+                        text.escape(shown[index].colour, depth: depth, mode: mode)
                         current = index
                         coloured = true
                     }
                 }
                 text.append(glyph)
             }
-            if coloured && !text.hasSuffix("\u{1B}[0m") { text += "\u{1B}[0m" }
-            text += "\n"
+            if coloured && !text.endsWithReset { text.reset() }
+            text.bytes.append(UInt8(ascii: "\n"))
         }
-        return text
+        return text.bytes
     }
 
-    /// `render` for art with two colours a cell.
-    private static func render(_ art: Art, twoTone: Grid<TwoTone>, depth: ColorDepth) -> String {
+    /// `utf8` for art with two colours a cell.
+    private static func utf8(_ art: Art, twoTone: Grid<TwoTone>, depth: ColorDepth) -> [UInt8] {
         let ink = twoTone.map { shownColour(RGB($0.ink), depth: depth) }
         let paper = twoTone.map { shownColour(RGB($0.paper), depth: depth) }
         func lab(_ colours: Grid<RGB>) -> LabImage {
@@ -64,25 +70,24 @@ public enum ANSIText {
         func same(_ image: LabImage, _ index: Int, _ other: Int) -> Bool {
             image.distance(index, to: (image.l[other], image.a[other], image.b[other])) < unnoticeable
         }
-        var text = ""
+        var text = EscapedText(capacity: art.glyphs.values.count * 8)
         for row in 0 ..< art.glyphs.rows {
             var current: Int? = nil  // the cell whose colours are in force
             for column in 0 ..< art.glyphs.columns {
                 let index = row * art.glyphs.columns + column
                 if art.mask?.values[index] ?? false {
-                    if current != nil { text += "\u{1B}[0m" }
+                    if current != nil { text.reset() }
                     current = nil
                 } else if !(current.map { same(inkLab, index, $0) && same(paperLab, index, $0) } ?? false) {
-                    text += "\u{1B}[" + code(ink.values[index], depth: depth, foreground: true) + ";"
-                        + code(paper.values[index], depth: depth, foreground: false) + "m"
+                    text.escape(ink: ink.values[index], paper: paper.values[index], depth: depth)
                     current = index
                 }
                 text.append(art.glyphs.values[index])
             }
-            if current != nil { text += "\u{1B}[0m" }
-            text += "\n"
+            if current != nil { text.reset() }
+            text.bytes.append(UInt8(ascii: "\n"))
         }
-        return text
+        return text.bytes
     }
 
     /// The colour a terminal of `depth` actually shows for `colour`.
@@ -94,32 +99,83 @@ public enum ANSIText {
         }
     }
 
-    /// The SGR escape that sets a cell's colours.
-    static func escape(_ colour: RGB, depth: ColorDepth, mode: ColorMode) -> String {
+}
+
+/// Text with SGR escapes, gathered as UTF-8 bytes.
+private struct EscapedText {
+    /// The text so far.
+    var bytes: [UInt8] = []
+
+    /// Empty text with room for `capacity` bytes.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// True when the text ends with a reset (`ESC[0m`).
+    var endsWithReset: Bool {
+        bytes.count >= 4 && bytes[bytes.count - 4] == 0x1B && bytes[bytes.count - 3] == UInt8(ascii: "[")
+            && bytes[bytes.count - 2] == UInt8(ascii: "0") && bytes[bytes.count - 1] == UInt8(ascii: "m")
+    }
+
+    /// Appends a glyph's UTF-8.
+    mutating func append(_ glyph: Character) {
+        let utf8 = glyph.utf8
+        if utf8.count == 1 { bytes.append(utf8.first!) } else { bytes.append(contentsOf: utf8) }
+    }
+
+    /// Appends a reset, `ESC[0m`.
+    mutating func reset() { bytes.append(contentsOf: [0x1B, UInt8(ascii: "["), UInt8(ascii: "0"), UInt8(ascii: "m")]) }
+
+    /// Appends the SGR escape that sets a cell's colours.
+    mutating func escape(_ colour: RGB, depth: ColorDepth, mode: ColorMode) {
+        bytes.append(contentsOf: [0x1B, UInt8(ascii: "[")])
         switch mode {
         case .fg:
-            return "\u{1B}[" + code(colour, depth: depth, foreground: true) + "m"
+            code(colour, depth: depth, foreground: true)
         case .bg:
             let luma = 0.299 * Float(colour.red) + 0.587 * Float(colour.green) + 0.114 * Float(colour.blue)
-            let ink = luma > 128 ? RGB(0, 0, 0) : RGB(255, 255, 255)
-            return "\u{1B}[" + code(ink, depth: depth, foreground: true) + ";" + code(colour, depth: depth, foreground: false) + "m"
+            code(luma > 128 ? RGB(0, 0, 0) : RGB(255, 255, 255), depth: depth, foreground: true)
+            bytes.append(UInt8(ascii: ";"))
+            code(colour, depth: depth, foreground: false)
         case .both:
-            let shade = RGB(colour.red / 2, colour.green / 2, colour.blue / 2)
-            return "\u{1B}[" + code(colour, depth: depth, foreground: true) + ";" + code(shade, depth: depth, foreground: false) + "m"
+            code(colour, depth: depth, foreground: true)
+            bytes.append(UInt8(ascii: ";"))
+            code(RGB(colour.red / 2, colour.green / 2, colour.blue / 2), depth: depth, foreground: false)
+        }
+        bytes.append(UInt8(ascii: "m"))
+    }
+
+    /// Appends the SGR escape that sets a glyph's and its background's colours.
+    mutating func escape(ink: RGB, paper: RGB, depth: ColorDepth) {
+        bytes.append(contentsOf: [0x1B, UInt8(ascii: "[")])
+        code(ink, depth: depth, foreground: true)
+        bytes.append(UInt8(ascii: ";"))
+        code(paper, depth: depth, foreground: false)
+        bytes.append(UInt8(ascii: "m"))
+    }
+
+    /// Appends the SGR parameters for one colour.
+    mutating func code(_ colour: RGB, depth: ColorDepth, foreground: Bool) {
+        let lead = UInt8(ascii: foreground ? "3" : "4")
+        switch depth {
+        case .truecolor:
+            bytes.append(contentsOf: [lead, UInt8(ascii: "8"), UInt8(ascii: ";"), UInt8(ascii: "2"), UInt8(ascii: ";")])
+            decimal(Int(colour.red))
+            bytes.append(UInt8(ascii: ";"))
+            decimal(Int(colour.green))
+            bytes.append(UInt8(ascii: ";"))
+            decimal(Int(colour.blue))
+        case .ansi256:
+            bytes.append(contentsOf: [lead, UInt8(ascii: "8"), UInt8(ascii: ";"), UInt8(ascii: "5"), UInt8(ascii: ";")])
+            decimal(Palette.nearest(colour, depth: .ansi256))
+        case .ansi16:
+            let index = Palette.nearest(colour, depth: .ansi16)
+            decimal((index < 8 ? (foreground ? 30 : 40) : (foreground ? 90 : 100)) + index % 8)
         }
     }
 
-    /// The SGR parameters for one colour.
-    static func code(_ colour: RGB, depth: ColorDepth, foreground: Bool) -> String {
-        switch depth {
-        case .truecolor:
-            return (foreground ? "38;2;" : "48;2;") + "\(colour.red);\(colour.green);\(colour.blue)"
-        case .ansi256:
-            return (foreground ? "38;5;" : "48;5;") + String(Palette.nearest(colour, depth: .ansi256))
-        case .ansi16:
-            let index = Palette.nearest(colour, depth: .ansi16)
-            let base = index < 8 ? (foreground ? 30 : 40) : (foreground ? 90 : 100)
-            return String(base + index % 8)
-        }
+    /// Appends a number from 0 to 999 in decimal.
+    mutating func decimal(_ value: Int) {
+        if value >= 100 { bytes.append(UInt8(ascii: "0") + UInt8(value / 100)) }
+        if value >= 10 { bytes.append(UInt8(ascii: "0") + UInt8(value / 10 % 10)) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }

@@ -74,6 +74,27 @@ public enum Palette {
             ? PaletteTable.ansi16.nearest(colour, lab: lab16) : PaletteTable.ansi256.nearest(colour, lab: lab256)
     }
 
+    /// The colour a terminal of `depth` shows for `colour`, with its CIELAB coordinates (those
+    /// `LabImage` gives a cell of that colour).
+    static func shown(_ colour: RGB, depth: ColorDepth) -> (colour: RGB, lab: (Float, Float, Float)) {
+        switch depth {
+        case .truecolor: return (colour, LabImage.lab(colour))
+        case .ansi256:
+            let index = nearest(colour, depth: .ansi256)
+            return (xterm256[index], lab256[index])
+        case .ansi16:
+            let index = nearest(colour, depth: .ansi16)
+            return (xterm16[index], lab16[index])
+        }
+    }
+
+    /// The CIE76 colour difference (ΔE) of two CIELAB colours, as `LabImage.distance` takes it.
+    @inline(__always)
+    static func difference(_ one: (Float, Float, Float), _ other: (Float, Float, Float)) -> Float {
+        let dl = one.0 - other.0, da = one.1 - other.1, db = one.2 - other.2
+        return (dl * dl + da * da + db * db).squareRoot()
+    }
+
     /// `nearest` by searching the whole palette (of equally near entries, the lowest index): the
     /// reference that Tools/make-palette-table.py repeats to make the table and the tests check it by.
     static func nearestBySearch(_ colour: RGB, depth: ColorDepth) -> Int {
