@@ -293,7 +293,6 @@ struct FloodTests {
     @Test func specksAndMottlesGoExceptTheLargestPiece() {
         let width = 40, height = 30
         func rectangle(_ x: Range<Int>, _ y: Range<Int>) -> [Int] { y.flatMap { row in x.map { row * width + $0 } } }
-        let ring = BorderModel.ringIndices(width: width, height: height)
         // The border's distances: 1 to 2 ΔE (median 1.5, MAD 0.25); the subject's far beyond.
         var distances = (0 ..< width * height).map { 1 + Float($0 % 5) / 4 }
         var background = [Bool](repeating: true, count: width * height)
@@ -302,13 +301,14 @@ struct FloodTests {
         for index in subject + part + specks.joined() + mottle { background[index] = false }
         for index in subject + part + specks.joined() { distances[index] = 30 }
         for index in mottle { distances[index] = 3 }  // within 8 MADs of the border's median
-        FloodMask.dropSpecks(from: &background, distances: distances, ring: ring, width: width, height: height)
+        let border = BorderModel.statistics(BorderModel.ringIndices(width: width, height: height).map { distances[$0] })
+        FloodMask.dropSpecks(from: &background, distances: distances, border: border, width: width, height: height)
         #expect((subject + part).allSatisfy { !background[$0] }, "the subject and a piece of 42 pixels stay")
         #expect(specks.joined().allSatisfy { background[$0] }, "pieces of 4 and 35 pixels go")
         #expect(mottle.allSatisfy { background[$0] }, "a piece of 49 pixels as near the model as the border goes")
         var tiny = [Bool](repeating: true, count: width * height)
         for index in rectangle(0 ..< 3, 0 ..< 3) + rectangle(10 ..< 12, 0 ..< 2) { tiny[index] = false }
-        FloodMask.dropSpecks(from: &tiny, distances: distances, ring: ring, width: width, height: height)
+        FloodMask.dropSpecks(from: &tiny, distances: distances, border: border, width: width, height: height)
         #expect(tiny.filter { !$0 }.count == 9, "a subject of 9 pixels is still the largest piece")
     }
 
@@ -330,9 +330,8 @@ struct FloodTests {
         let hole = rectangle(8 ..< 15, 8 ..< 15), tinted = rectangle(19 ..< 26, 8 ..< 15), fill = rectangle(37 ..< 55, 9 ..< 29)
         for index in hole + tinted + fill { candidate[index] = true }
         for index in tinted { distances[index] += 1.5 }
-        FloodMask.addHoles(
-            candidate, to: &background, distances: distances, ring: BorderModel.ringIndices(width: width, height: height),
-            width: width, height: height)
+        let border = BorderModel.statistics(BorderModel.ringIndices(width: width, height: height).map { distances[$0] })
+        FloodMask.addHoles(candidate, to: &background, distances: distances, border: border, width: width, height: height)
         #expect(hole.allSatisfy { background[$0] }, "the pocket like the border is a hole")
         #expect(tinted.allSatisfy { !background[$0] }, "the pocket 1.5 ΔE further from the model stays")
         #expect(fill.allSatisfy { !background[$0] }, "the pocket filling 82 % of its outline stays")

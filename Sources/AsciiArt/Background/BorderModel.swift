@@ -53,9 +53,14 @@ struct BorderModel {
 
     /// Median + 4 × MAD of distances.
     static func spread(_ distances: [Float]) -> Float {
+        let statistics = Self.statistics(distances)
+        return statistics.median + 4 * statistics.deviation
+    }
+
+    /// The median of `distances` and their median absolute deviation (MAD) from it.
+    static func statistics(_ distances: [Float]) -> (median: Float, deviation: Float) {
         let median = Self.quantile(distances, 0.5)
-        let deviation = Self.quantile(distances.map { abs($0 - median) }, 0.5)
-        return median + 4 * deviation
+        return (median, Self.quantile(distances.map { abs($0 - median) }, 0.5))
     }
 
     /// Fits the first `terms` of `surfaceTerms` robustly: each of four rounds drops the 40 % of

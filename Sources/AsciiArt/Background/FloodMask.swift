@@ -134,8 +134,10 @@ enum FloodMask {
         let distances = model.distances(lab)
         let candidate = distances.map { $0 <= limit }
         var background = flood(candidate, from: ring, width: lab.width)
+        // How far the border's own pixels are from the model: what a hole or a mottle shows.
+        let border = BorderModel.statistics(ring.map { distances[$0] })
         if holeLightness.contains(model.colour(x: lab.width / 2, y: lab.height / 2).0) {
-            addHoles(candidate, to: &background, distances: distances, ring: ring, width: lab.width, height: lab.height)
+            addHoles(candidate, to: &background, distances: distances, border: border, width: lab.width, height: lab.height)
         }
         addShadows(to: &background, lab: lab, model: model, tolerance: limit)
         var frontier = subjectFrontier(of: background, width: lab.width)
@@ -146,7 +148,7 @@ enum FloodMask {
             frontier = subjectNeighbours(of: joined, in: background, width: lab.width, height: lab.height)
         }
         if model.spread > flatSpread {
-            dropSpecks(from: &background, distances: distances, ring: ring, width: lab.width, height: lab.height)
+            dropSpecks(from: &background, distances: distances, border: border, width: lab.width, height: lab.height)
         }
         return grid.cells(background)
     }
@@ -201,12 +203,13 @@ enum FloodMask {
     ///
     /// A pocket of at least `minimumHole` pixels is a hole when it shows what the border shows,
     /// noise and all: the median and the spread (median absolute deviation) of its distances
-    /// from the border model each within `holeMatch` of the border's. And when the pockets of
+    /// from the border model each within `holeMatch` of the `border`'s. And when the pockets of
     /// the region of subject that encloses it fill, together, less than `maximumHoleShare` of
     /// it: background colour filling most of an outline is the subject's own fill (a white icon
     /// drawn on white, a page whose lines of text split it into pockets), not holes.
     static func addHoles(
-        _ candidate: [Bool], to background: inout [Bool], distances: [Float], ring: [Int], width: Int, height: Int
+        _ candidate: [Bool], to background: inout [Bool], distances: [Float], border: (median: Float, deviation: Float),
+        width: Int, height: Int
     ) {
         let pockets = zip(candidate, background).map { $0 && !$1 }
         let holes = components(of: pockets, width: width, height: height).filter { $0.count >= minimumHole }
@@ -222,19 +225,12 @@ enum FloodMask {
                 if pockets[index] { filled[number] += 1 }
             }
         }
-        let border = distanceStatistics(ring.map { distances[$0] })
         for hole in holes where Float(filled[region[hole[0]]]) < maximumHoleShare * Float(regions[region[hole[0]]].count) {
-            let pocket = distanceStatistics(hole.map { distances[$0] })
+            let pocket = BorderModel.statistics(hole.map { distances[$0] })
             guard abs(pocket.median - border.median) <= holeMatch, abs(pocket.deviation - border.deviation) <= holeMatch
             else { continue }
             for index in hole { background[index] = true }
         }
-    }
-
-    /// The median of `distances` and their median absolute deviation from it.
-    static func distanceStatistics(_ distances: [Float]) -> (median: Float, deviation: Float) {
-        let median = BorderModel.quantile(distances, 0.5)
-        return (median, BorderModel.quantile(distances.map { abs($0 - median) }, 0.5))
     }
 
     /// Grows the background into soft drop shadows: subject pixels reached from the background
@@ -287,14 +283,15 @@ enum FloodMask {
 
     /// Takes into the background the pieces of subject apart from the largest that are the
     /// texture's own: every piece smaller than `minimumSpeck` pixels, and every piece whose
-    /// median distance from the border model is within `mottleReach` MADs of the border's
+    /// median distance from the border model is within `mottleReach` MADs of the `border`'s
     /// median distance. Such a piece is a mottle of the texture, darker or lighter than the
     /// flood's tolerance (4 MADs) lets through, yet no further from the background than the
     /// border itself strays; a separate object of its own colour lies far beyond.
-    static func dropSpecks(from background: inout [Bool], distances: [Float], ring: [Int], width: Int, height: Int) {
+    static func dropSpecks(
+        from background: inout [Bool], distances: [Float], border: (median: Float, deviation: Float), width: Int, height: Int
+    ) {
         let pieces = components(of: background.map { !$0 }, width: width, height: height)
         guard let largest = pieces.indices.max(by: { pieces[$0].count < pieces[$1].count }) else { return }
-        let border = distanceStatistics(ring.map { distances[$0] })
         let reach = border.median + mottleReach * border.deviation
         for (number, piece) in pieces.enumerated() where number != largest {
             guard piece.count < minimumSpeck || BorderModel.quantile(piece.map { distances[$0] }, 0.5) <= reach else { continue }
