@@ -99,10 +99,16 @@ struct ColourMixtureTests {
         let sceneModel = ColourMixture(colours, pixels: Array(0 ..< 300))
         let subjectModel = ColourMixture(colours, pixels: Array(300 ..< 600))
         #expect(sceneModel.components.count >= 2 && subjectModel.components.count >= 2)
+        let channels = ColourChannels(colours)
+        let sceneCost = sceneModel.costs(channels).cost, subjectCost = subjectModel.costs(channels).cost
         for (index, colour) in colours.enumerated() {
-            let prefersScene = sceneModel.cost(colour).cost < subjectModel.cost(colour).cost
+            let prefersScene = sceneCost[index] < subjectCost[index]
             #expect(prefersScene == (index < 300), "colour \(index): \(colour)")
         }
-        #expect(ColourMixture(colours, pixels: [3]).cost(colours[3]).cost == ColourMixture.unexplained, "one pixel fits no Gaussian")
+        #expect(ColourMixture(colours, pixels: [3]).costs(channels).cost[3] == ColourMixture.unexplained, "one pixel fits no Gaussian")
+        // Thirteen colours fill one vector and part of another: the padding changes nothing.
+        let few = ColourChannels(Array(colours[290 ..< 303]))
+        #expect(sceneModel.costs(few).cost == Array(sceneCost[290 ..< 303]))
+        #expect(subjectModel.costs(few).component == Array(subjectModel.costs(channels).component[290 ..< 303]))
     }
 }
