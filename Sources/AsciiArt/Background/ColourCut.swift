@@ -114,9 +114,43 @@ struct ColourMixture {
     /// lightness, or by `clusters` when given (one label in `0 ..< size` per pixel).
     init(_ colours: [SIMD3<Float>], pixels: [Int], clusters: [UInt8]? = nil) {
         let labels = clusters ?? Self.kMeans(colours, pixels: pixels)
-        var members = [[SIMD3<Float>]](repeating: [], count: Self.size)
-        for (pixel, label) in zip(pixels, labels) { members[Int(label)].append(colours[pixel]) }
-        components = members.compactMap { Self.gaussian($0, share: Float($0.count) / Float(max(pixels.count, 1))) }
+        let (counts, means, rows) = Self.moments(colours, pixels: pixels, labels: labels)
+        components = (0 ..< Self.size).compactMap { k in
+            Self.gaussian(count: counts[k], mean: means[k], rows: rows[k], share: Float(counts[k]) / Float(max(pixels.count, 1)))
+        }
+    }
+
+    /// Each group's size, mean, and the sum of its deviations' outer products (the rows of its
+    /// scatter matrix), for the colours at `pixels` grouped by `labels`: two passes over the
+    /// pixels, without gathering any group's colours.
+    static func moments(
+        _ colours: [SIMD3<Float>], pixels: [Int], labels: [UInt8]
+    ) -> (counts: [Int], means: [SIMD3<Float>], rows: [(SIMD3<Float>, SIMD3<Float>, SIMD3<Float>)]) {
+        var sums = [SIMD3<Float>](repeating: SIMD3(), count: size), counts = [Int](repeating: 0, count: size)
+        // The rows summed in SIMD registers (not in nested arrays, which allocate).
+        var rows = [(SIMD3<Float>, SIMD3<Float>, SIMD3<Float>)](repeating: (SIMD3(), SIMD3(), SIMD3()), count: size)
+        colours.withUnsafeBufferPointer { colours in
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for (pixel, label) in zip(pixels, labels) {
+                        sums[Int(label)] += colours[pixel]
+                        counts[Int(label)] += 1
+                    }
+                }
+            }
+        }
+        let means = (0 ..< size).map { sums[$0] / Float(counts[$0]) }
+        colours.withUnsafeBufferPointer { colours in
+            rows.withUnsafeMutableBufferPointer { rows in
+                for (pixel, label) in zip(pixels, labels) {
+                    let d = colours[pixel] - means[Int(label)]
+                    rows[Int(label)].0 += d * d.x
+                    rows[Int(label)].1 += d * d.y
+                    rows[Int(label)].2 += d * d.z
+                }
+            }
+        }
+        return (counts, means, rows)
     }
 
     /// The cost of each of `colours` under the mixture: −log of its cheapest component's
@@ -168,19 +202,11 @@ struct ColourMixture {
         }
     }
 
-    /// The Gaussian of `members`, weighted by `share`; `nil` for fewer than two members.
-    static func gaussian(_ members: [SIMD3<Float>], share: Float) -> Component? {
-        guard members.count >= 2 else { return nil }
-        let mean = members.reduce(SIMD3<Float>(), +) / Float(members.count)
-        // The covariance's rows, summed in SIMD registers (not in nested arrays, which allocate).
-        var rows = (SIMD3<Float>(), SIMD3<Float>(), SIMD3<Float>())
-        for colour in members {
-            let d = colour - mean
-            rows.0 += d * d.x
-            rows.1 += d * d.y
-            rows.2 += d * d.z
-        }
-        let n = Float(members.count)
+    /// The Gaussian of `count` colours about their `mean`, whose deviations' outer products
+    /// sum to `rows`, weighted by `share`; `nil` for fewer than two colours.
+    static func gaussian(count: Int, mean: SIMD3<Float>, rows: (SIMD3<Float>, SIMD3<Float>, SIMD3<Float>), share: Float) -> Component? {
+        guard count >= 2 else { return nil }
+        let n = Float(count)
         let c = (rows.0 / n + SIMD3(ridge, 0, 0), rows.1 / n + SIMD3(0, ridge, 0), rows.2 / n + SIMD3(0, 0, ridge))
         let cofactor00 = c.1[1] * c.2[2] - c.1[2] * c.2[1]
         let cofactor01 = c.1[2] * c.2[0] - c.1[0] * c.2[2]
@@ -198,21 +224,14 @@ struct ColourMixture {
     /// (ties in pixel order), then a few rounds of assigning to the nearest mean and moving the
     /// means.
     ///
-    /// The ranks come from sorting integer keys (lightness, then position), not pixels through
-    /// a closure; the colours are measured against the means eight at a time (`nearer`).
+    /// The seeds come from `ranked` rather than a sort of every pixel; the colours are measured
+    /// against the means eight at a time (`nearer`).
     static func kMeans(_ colours: [SIMD3<Float>], pixels: [Int], rounds: Int = 5) -> [UInt8] {
         guard !pixels.isEmpty else { return [] }
         let count = pixels.count
         let members = ColourChannels(pixels.map { colours[$0] })
-        let byLightness = pixels.indices.map { position in
-            // A float's order as an unsigned integer's: the sign bit flipped, and every bit of a
-            // negative one; adding zero makes −0 the key of 0.
-            let bits = (colours[pixels[position]].x + 0).bitPattern
-            return UInt64(bits & 0x8000_0000 == 0 ? bits | 0x8000_0000 : ~bits) << 32 | UInt64(position)
-        }.sorted()
-        var means = (0 ..< size).map { k in
-            colours[pixels[Int(truncatingIfNeeded: byLightness[(k * 2 + 1) * (count - 1) / (2 * size)] & 0xFFFF_FFFF)]]
-        }
+        let seeds = ranked(pixels.map { colours[$0].x }, at: (0 ..< size).map { k in (k * 2 + 1) * (count - 1) / (2 * size) })
+        var means = seeds.map { colours[pixels[$0]] }
         var labels = [Int32](repeating: 0, count: members.paddedCount)
         var distances = [Float](repeating: 0, count: members.paddedCount)
         members.withVectors { l, a, b, vectors in
@@ -235,6 +254,26 @@ struct ColourMixture {
             }
         }
         return labels[..<count].map { UInt8(truncatingIfNeeded: $0) }
+    }
+
+    /// The lightness ranks `ranks` (ascending) of `lightness`, ties in order: which positions of
+    /// `lightness` would stand there were it sorted stably.
+    ///
+    /// Counts the values into buckets a fortieth of a lightness unit wide and sorts only the
+    /// bucket that holds each rank: a fraction of sorting them all, and the same positions.
+    static func ranked(_ lightness: [Float], at ranks: [Int]) -> [Int] {
+        let buckets = 4096
+        func bucket(_ value: Float) -> Int { value > 0 ? min(Int(value * 40), buckets - 1) : 0 }
+        var starts = [Int](repeating: 0, count: buckets + 1)
+        for value in lightness { starts[bucket(value) + 1] += 1 }
+        for index in 0 ..< buckets { starts[index + 1] += starts[index] }
+        var current = 0
+        return ranks.map { rank in
+            while starts[current + 1] <= rank { current += 1 }
+            let members = lightness.indices.filter { bucket(lightness[$0]) == current }
+            // Stable: of equal values the earlier position first.
+            return members.sorted { lightness[$0] < lightness[$1] || lightness[$0] == lightness[$1] && $0 < $1 }[rank - starts[current]]
+        }
     }
 
     /// Lowers each of the first `vectors` × 8 squared distances to its colour's from `mean`

@@ -81,8 +81,13 @@ struct GridCut {
         let tree: UnsafeMutableBufferPointer<UInt8>
         /// The neighbour a node hangs from, or `none` / `terminal`.
         let parent: UnsafeMutableBufferPointer<Int>
-        /// The direction from a node to its parent neighbour.
-        let parentDirection: UnsafeMutableBufferPointer<Int8>
+        /// Where the residual capacity of the edge between a node and its parent is kept, in the
+        /// direction flow travels in its tree (toward the sink): set when the node is attached,
+        /// so that an augmenting path's walk reads it rather than working it out.
+        let treeEdge: UnsafeMutableBufferPointer<Int>
+        /// What to add to an edge's place in `capacity` for the same edge the other way, by the
+        /// edge's direction (its place modulo 4).
+        let reverseStep: (Int, Int, Int, Int)
         /// When a node was last found to hang from its terminal (see `rooted`): within one
         /// round of adoption, that stays true.
         let checked: UnsafeMutableBufferPointer<Int32>
@@ -108,7 +113,8 @@ struct GridCut {
             capacity = .allocate(capacity: count * 4)
             tree = .allocate(capacity: count)
             parent = .allocate(capacity: count)
-            parentDirection = .allocate(capacity: count)
+            treeEdge = .allocate(capacity: count)
+            reverseStep = (-3, 3, 1 - 4 * grid.width, 4 * grid.width - 1)
             checked = .allocate(capacity: count)
             active = .allocate(capacity: max(count, 1))
             isActive = .allocate(capacity: count)
@@ -116,7 +122,7 @@ struct GridCut {
             distance = .allocate(capacity: count)
             byDistance = .allocate(capacity: count)
             capacity.initialize(repeating: 0)
-            parentDirection.initialize(repeating: 0)
+            treeEdge.initialize(repeating: 0)
             checked.initialize(repeating: -1)
             for index in 0 ..< count {
                 column[index] = Int32(index % grid.width)
@@ -221,7 +227,7 @@ struct GridCut {
             capacity.deallocate()
             tree.deallocate()
             parent.deallocate()
-            parentDirection.deallocate()
+            treeEdge.deallocate()
             active.deallocate()
             isActive.deallocate()
             orphans.deallocate()
@@ -251,20 +257,21 @@ struct GridCut {
             return other == node - 1 ? 0 : 1
         }
 
-        /// Where the residual capacity of the tree edge between `node` and its parent is kept,
-        /// in the direction flow travels in its tree (toward the sink).
+        /// The place in `capacity` of the edge at `edge`, the other way.
         @inline(__always)
-        func treeEdge(_ node: Int) -> Int {
-            let toParent = Int(parentDirection[node])
-            return tree[node] == Self.sourceTree
-                ? parent[node] * 4 + Self.opposite(toParent)
-                : node * 4 + toParent
+        func reverse(_ edge: Int) -> Int {
+            switch edge & 3 {
+            case 0: return edge + reverseStep.0
+            case 1: return edge + reverseStep.1
+            case 2: return edge + reverseStep.2
+            default: return edge + reverseStep.3
+            }
         }
 
-        /// Hangs `node` from its neighbour `up`.
+        /// Hangs `node`, already in its tree, from its neighbour `up` in direction `toParent`.
         func attach(_ node: Int, to up: Int, direction toParent: Int) {
             parent[node] = up
-            parentDirection[node] = Int8(toParent)
+            treeEdge[node] = tree[node] == Self.sourceTree ? up * 4 + Self.opposite(toParent) : node * 4 + toParent
             checked[node] = checked[up]
         }
 
@@ -330,13 +337,13 @@ struct GridCut {
             var bottleneck = capacity[from * 4 + bridge]
             var node = from
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge(node)])
+                bottleneck = min(bottleneck, capacity[treeEdge[node]])
                 node = parent[node]
             }
             bottleneck = min(bottleneck, terminalCapacity[node])
             node = to
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge(node)])
+                bottleneck = min(bottleneck, capacity[treeEdge[node]])
                 node = parent[node]
             }
             bottleneck = min(bottleneck, -terminalCapacity[node])
@@ -347,14 +354,9 @@ struct GridCut {
             for start in 0 ..< 2 {
                 node = start == 0 ? from : to
                 while parent[node] != Self.terminal {
-                    let up = parent[node], edge = treeEdge(node)
-                    // The reverse of the tree edge: from `up` to `node` for the sink tree, and
-                    // the other way for the source tree.
-                    let reverse = tree[node] == Self.sourceTree
-                        ? node * 4 + Int(parentDirection[node])
-                        : up * 4 + Self.opposite(Int(parentDirection[node]))
+                    let up = parent[node], edge = treeEdge[node]
                     capacity[edge] -= bottleneck
-                    capacity[reverse] += bottleneck
+                    capacity[reverse(edge)] += bottleneck
                     if capacity[edge] <= 0 { orphan(node) }
                     node = up
                 }
