@@ -80,25 +80,25 @@ struct GridCut {
         /// Which tree each node is in: `free`, `sourceTree` or `sinkTree`.
         let tree: UnsafeMutableBufferPointer<UInt8>
         /// The neighbour a node hangs from, or `none` / `terminal`.
-        let parent: UnsafeMutableBufferPointer<Int>
+        let parent: UnsafeMutableBufferPointer<Int32>
         /// Where the residual capacity of the edge between a node and its parent is kept, in the
         /// direction flow travels in its tree (toward the sink): set when the node is attached,
         /// so that an augmenting path's walk reads it rather than working it out.
-        let treeEdge: UnsafeMutableBufferPointer<Int>
-        /// What to add to an edge's place in `capacity` for the same edge the other way, by the
-        /// edge's direction (its place modulo 4).
-        let reverseStep: (Int, Int, Int, Int)
+        let treeEdge: UnsafeMutableBufferPointer<Int32>
+        /// How far apart in `capacity` an edge between a node and the one below it is kept from
+        /// the same edge the other way: 4 × width − 1.
+        let rowStep: Int
         /// When a node was last found to hang from its terminal (see `rooted`): within one
         /// round of adoption, that stays true.
         let checked: UnsafeMutableBufferPointer<Int32>
         var round: Int32 = 0
         /// The active nodes, first in first out, in a ring of `count` places: a node is in it
         /// at most once at a time (`isActive`).
-        let active: UnsafeMutableBufferPointer<Int>
+        let active: UnsafeMutableBufferPointer<Int32>
         var activeHead = 0, activeCount = 0
         let isActive: UnsafeMutableBufferPointer<Bool>
         /// The orphans, a stack: a node is orphaned at most once until it is adopted or freed.
-        let orphans: UnsafeMutableBufferPointer<Int>
+        let orphans: UnsafeMutableBufferPointer<Int32>
         var orphanCount = 0
         /// For `pushTowardSinks`: each node's distance from a sink that can take all the
         /// excess, and the nodes in order of that distance.
@@ -114,7 +114,7 @@ struct GridCut {
             tree = .allocate(capacity: count)
             parent = .allocate(capacity: count)
             treeEdge = .allocate(capacity: count)
-            reverseStep = (-3, 3, 1 - 4 * grid.width, 4 * grid.width - 1)
+            rowStep = 4 * grid.width - 1
             checked = .allocate(capacity: count)
             active = .allocate(capacity: max(count, 1))
             isActive = .allocate(capacity: count)
@@ -202,10 +202,10 @@ struct GridCut {
             orphanCount = 0
             for index in 0 ..< count {
                 tree[index] = terminalCapacity[index] > 0 ? Self.sourceTree : terminalCapacity[index] < 0 ? Self.sinkTree : Self.free
-                parent[index] = tree[index] == Self.free ? Self.none : Self.terminal
+                parent[index] = Int32(tree[index] == Self.free ? Self.none : Self.terminal)
                 isActive[index] = tree[index] != Self.free
                 if isActive[index] {
-                    active[activeCount] = index
+                    active[activeCount] = Int32(index)
                     activeCount += 1
                 }
             }
@@ -260,18 +260,16 @@ struct GridCut {
         /// The place in `capacity` of the edge at `edge`, the other way.
         @inline(__always)
         func reverse(_ edge: Int) -> Int {
-            switch edge & 3 {
-            case 0: return edge + reverseStep.0
-            case 1: return edge + reverseStep.1
-            case 2: return edge + reverseStep.2
-            default: return edge + reverseStep.3
-            }
+            // Across a row the same edge the other way is 3 places off, across a column
+            // 4 × width − 1; below for the edges left and up (directions 0 and 2).
+            let step = edge & 2 == 0 ? 3 : rowStep
+            return edge & 1 == 0 ? edge - step : edge + step
         }
 
         /// Hangs `node`, already in its tree, from its neighbour `up` in direction `toParent`.
         func attach(_ node: Int, to up: Int, direction toParent: Int) {
-            parent[node] = up
-            treeEdge[node] = tree[node] == Self.sourceTree ? up * 4 + Self.opposite(toParent) : node * 4 + toParent
+            parent[node] = Int32(up)
+            treeEdge[node] = Int32(tree[node] == Self.sourceTree ? up * 4 + Self.opposite(toParent) : node * 4 + toParent)
             checked[node] = checked[up]
         }
 
@@ -279,14 +277,16 @@ struct GridCut {
         mutating func activate(_ node: Int) {
             guard !isActive[node] else { return }
             isActive[node] = true
-            active[(activeHead + activeCount) % count] = node
+            // The ring's next place, wrapped without a division.
+            let place = activeHead + activeCount
+            active[place < count ? place : place - count] = Int32(node)
             activeCount += 1
         }
 
         /// Makes `node` an orphan: it no longer hangs from anything.
         mutating func orphan(_ node: Int) {
-            parent[node] = Self.none
-            orphans[orphanCount] = node
+            parent[node] = Int32(Self.none)
+            orphans[orphanCount] = Int32(node)
             orphanCount += 1
         }
 
@@ -302,32 +302,36 @@ struct GridCut {
         /// capacity left; returns that edge, source side first.
         mutating func grow() -> (Int, Int)? {
             while activeCount > 0 {
-                let node = active[activeHead]
-                guard isActive[node], tree[node] != Self.free else {
-                    isActive[node] = false
-                    activeHead = (activeHead + 1) % count
-                    activeCount -= 1
+                let node = Int(active[activeHead])
+                let side = tree[node]
+                guard isActive[node], side != Self.free else {
+                    popActive()
                     continue
                 }
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(node, direction) else { continue }
-                    let open = tree[node] == Self.sourceTree
+                    let open = side == Self.sourceTree
                         ? capacity[node * 4 + direction] > 0
                         : capacity[other * 4 + Self.opposite(direction)] > 0
                     guard open else { continue }
                     if tree[other] == Self.free {
-                        tree[other] = tree[node]
+                        tree[other] = side
                         attach(other, to: node, direction: Self.opposite(direction))
                         activate(other)
-                    } else if tree[other] != tree[node] {
-                        return tree[node] == Self.sourceTree ? (node, other) : (other, node)
+                    } else if tree[other] != side {
+                        return side == Self.sourceTree ? (node, other) : (other, node)
                     }
                 }
-                isActive[node] = false
-                activeHead = (activeHead + 1) % count
-                activeCount -= 1
+                popActive()
             }
             return nil
+        }
+
+        /// Takes the node at the front off the active queue.
+        mutating func popActive() {
+            isActive[Int(active[activeHead])] = false
+            activeHead = activeHead + 1 == count ? 0 : activeHead + 1
+            activeCount -= 1
         }
 
         /// Pushes the bottleneck flow along source → `from` → `to` → sink, and makes orphans
@@ -337,14 +341,14 @@ struct GridCut {
             var bottleneck = capacity[from * 4 + bridge]
             var node = from
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge[node]])
-                node = parent[node]
+                bottleneck = min(bottleneck, capacity[Int(treeEdge[node])])
+                node = Int(parent[node])
             }
             bottleneck = min(bottleneck, terminalCapacity[node])
             node = to
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge[node]])
-                node = parent[node]
+                bottleneck = min(bottleneck, capacity[Int(treeEdge[node])])
+                node = Int(parent[node])
             }
             bottleneck = min(bottleneck, -terminalCapacity[node])
 
@@ -354,7 +358,7 @@ struct GridCut {
             for start in 0 ..< 2 {
                 node = start == 0 ? from : to
                 while parent[node] != Self.terminal {
-                    let up = parent[node], edge = treeEdge[node]
+                    let up = Int(parent[node]), edge = Int(treeEdge[node])
                     capacity[edge] -= bottleneck
                     capacity[reverse(edge)] += bottleneck
                     if capacity[edge] <= 0 { orphan(node) }
@@ -376,7 +380,7 @@ struct GridCut {
         mutating func rooted(_ node: Int) -> Bool {
             var top = node
             while checked[top] != round {
-                let up = parent[top]
+                let up = Int(parent[top])
                 if up == Self.none { return false }
                 if up == Self.terminal { break }
                 top = up
@@ -385,7 +389,7 @@ struct GridCut {
             while checked[marking] != round {
                 checked[marking] = round
                 if parent[marking] == Self.terminal { break }
-                marking = parent[marking]
+                marking = Int(parent[marking])
             }
             return true
         }
@@ -394,7 +398,7 @@ struct GridCut {
         mutating func adopt() {
             while orphanCount > 0 {
                 orphanCount -= 1
-                let orphan = orphans[orphanCount]
+                let orphan = Int(orphans[orphanCount])
                 let side = tree[orphan]
                 var adopted = false
                 for direction in 0 ..< 4 {
@@ -415,7 +419,7 @@ struct GridCut {
                         ? capacity[other * 4 + Self.opposite(direction)] > 0
                         : capacity[orphan * 4 + direction] > 0
                     if open { activate(other) }
-                    if parent[other] == orphan { self.orphan(other) }
+                    if parent[other] == Int32(orphan) { self.orphan(other) }
                 }
                 // Still queued if it was active: the queue skips it once it is free.
                 tree[orphan] = Self.free
