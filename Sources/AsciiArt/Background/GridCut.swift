@@ -61,6 +61,9 @@ struct GridCut {
     /// The working state of one max-flow run, in buffers it allocates and `deallocate` frees:
     /// the search touches them millions of times on a 160 × 100 grid, and arrays checked each
     /// access for bounds and sharing took twice as long.
+    ///
+    /// Nodes and places in `capacity` are kept in 32 bits, and the search's index arithmetic
+    /// wraps rather than checks for overflow: a grid has fewer than 2²⁹ pixels.
     private struct Solver {
         static let free: UInt8 = 0, sourceTree: UInt8 = 1, sinkTree: UInt8 = 2
         /// No parent: a free node, or an orphan.
@@ -108,6 +111,7 @@ struct GridCut {
         init(_ grid: GridCut) {
             width = grid.width
             count = grid.width * grid.height
+            precondition(count < 1 << 29, "a grid of \(count) pixels is too large to cut")
             column = .allocate(capacity: count)
             terminalCapacity = .allocate(capacity: count)
             capacity = .allocate(capacity: count * 4)
@@ -164,32 +168,32 @@ struct GridCut {
                 let isSink = terminalCapacity[node] <= -excess
                 distance[node] = isSink ? 0 : -1
                 if isSink {
-                    byDistance[reached] = Int32(node)
-                    reached += 1
+                    byDistance[reached] = Int32(truncatingIfNeeded: node)
+                    reached &+= 1
                 }
             }
             // Breadth first out from those sinks, along edges with capacity toward them.
             var next = 0
             while next < reached {
                 let node = Int(byDistance[next])
-                next += 1
+                next &+= 1
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(node, direction), distance[other] < 0,
-                          capacity[other * 4 + Self.opposite(direction)] > 0 else { continue }
-                    distance[other] = distance[node] + 1
-                    byDistance[reached] = Int32(other)
-                    reached += 1
+                          capacity[other &* 4 &+ Self.opposite(direction)] > 0 else { continue }
+                    distance[other] = distance[node] &+ 1
+                    byDistance[reached] = Int32(truncatingIfNeeded: other)
+                    reached &+= 1
                 }
             }
             // Farthest first: what a node passes on is pushed again when its neighbour's turn comes.
             for position in stride(from: reached - 1, to: 0, by: -1) {
                 let node = Int(byDistance[position])
                 for direction in 0 ..< 4 where terminalCapacity[node] > 0 {
-                    guard let other = neighbour(node, direction), distance[other] == distance[node] - 1 else { continue }
-                    let flow = min(terminalCapacity[node], capacity[node * 4 + direction])
+                    guard let other = neighbour(node, direction), distance[other] == distance[node] &- 1 else { continue }
+                    let flow = min(terminalCapacity[node], capacity[node &* 4 &+ direction])
                     guard flow > 0 else { continue }
-                    capacity[node * 4 + direction] -= flow
-                    capacity[other * 4 + Self.opposite(direction)] += flow
+                    capacity[node &* 4 &+ direction] -= flow
+                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
                     terminalCapacity[node] -= flow
                     terminalCapacity[other] += flow
                 }
@@ -205,11 +209,11 @@ struct GridCut {
             orphanCount = 0
             for index in 0 ..< count {
                 tree[index] = terminalCapacity[index] > 0 ? Self.sourceTree : terminalCapacity[index] < 0 ? Self.sinkTree : Self.free
-                parent[index] = Int32(tree[index] == Self.free ? Self.none : Self.terminal)
+                parent[index] = Int32(truncatingIfNeeded: tree[index] == Self.free ? Self.none : Self.terminal)
                 isActive[index] = tree[index] != Self.free
                 if isActive[index] {
-                    active[activeCount] = Int32(index)
-                    activeCount += 1
+                    active[activeCount] = Int32(truncatingIfNeeded: index)
+                    activeCount &+= 1
                 }
             }
         }
@@ -222,10 +226,10 @@ struct GridCut {
             for node in 0 ..< count where terminalCapacity[node] > 0 {
                 for direction in 0 ..< 4 where terminalCapacity[node] > 0 {
                     guard let other = neighbour(node, direction), terminalCapacity[other] < 0 else { continue }
-                    let flow = min(terminalCapacity[node], -terminalCapacity[other], capacity[node * 4 + direction])
+                    let flow = min(terminalCapacity[node], -terminalCapacity[other], capacity[node &* 4 &+ direction])
                     guard flow > 0 else { continue }
-                    capacity[node * 4 + direction] -= flow
-                    capacity[other * 4 + Self.opposite(direction)] += flow
+                    capacity[node &* 4 &+ direction] -= flow
+                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
                     terminalCapacity[node] -= flow
                     terminalCapacity[other] += flow
                 }
@@ -260,10 +264,10 @@ struct GridCut {
         @inline(__always)
         func neighbour(_ node: Int, _ direction: Int) -> Int? {
             switch direction {
-            case 0: return column[node] > 0 ? node - 1 : nil
-            case 1: return Int(column[node]) < width - 1 ? node + 1 : nil
-            case 2: return node >= width ? node - width : nil
-            default: return node + width < count ? node + width : nil
+            case 0: return column[node] > 0 ? node &- 1 : nil
+            case 1: return Int(column[node]) < width &- 1 ? node &+ 1 : nil
+            case 2: return node >= width ? node &- width : nil
+            default: return node &+ width < count ? node &+ width : nil
             }
         }
 
@@ -284,13 +288,13 @@ struct GridCut {
             // Across a row the same edge the other way is 3 places off, across a column
             // 4 × width − 1; below for the edges left and up (directions 0 and 2).
             let step = edge & 2 == 0 ? 3 : rowStep
-            return edge & 1 == 0 ? edge - step : edge + step
+            return edge & 1 == 0 ? edge &- step : edge &+ step
         }
 
         /// Hangs `node`, already in its tree, from its neighbour `up` in direction `toParent`.
         func attach(_ node: Int, to up: Int, direction toParent: Int) {
-            parent[node] = Int32(up)
-            treeEdge[node] = Int32(tree[node] == Self.sourceTree ? up * 4 + Self.opposite(toParent) : node * 4 + toParent)
+            parent[node] = Int32(truncatingIfNeeded: up)
+            treeEdge[node] = Int32(truncatingIfNeeded: tree[node] == Self.sourceTree ? up &* 4 &+ Self.opposite(toParent) : node &* 4 &+ toParent)
             checked[node] = checked[up]
         }
 
@@ -299,16 +303,16 @@ struct GridCut {
             guard !isActive[node] else { return }
             isActive[node] = true
             // The ring's next place, wrapped without a division.
-            let place = activeHead + activeCount
-            active[place < count ? place : place - count] = Int32(node)
-            activeCount += 1
+            let place = activeHead &+ activeCount
+            active[place < count ? place : place &- count] = Int32(truncatingIfNeeded: node)
+            activeCount &+= 1
         }
 
         /// Makes `node` an orphan: it no longer hangs from anything.
         mutating func orphan(_ node: Int) {
-            parent[node] = Int32(Self.none)
-            orphans[orphanCount] = Int32(node)
-            orphanCount += 1
+            parent[node] = Int32(truncatingIfNeeded: Self.none)
+            orphans[orphanCount] = Int32(truncatingIfNeeded: node)
+            orphanCount &+= 1
         }
 
         /// Augments along every path the trees find until none is left.
@@ -332,8 +336,8 @@ struct GridCut {
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(node, direction) else { continue }
                     let open = side == Self.sourceTree
-                        ? capacity[node * 4 + direction] > 0
-                        : capacity[other * 4 + Self.opposite(direction)] > 0
+                        ? capacity[node &* 4 &+ direction] > 0
+                        : capacity[other &* 4 &+ Self.opposite(direction)] > 0
                     guard open else { continue }
                     if tree[other] == Self.free {
                         tree[other] = side
@@ -351,15 +355,15 @@ struct GridCut {
         /// Takes the node at the front off the active queue.
         mutating func popActive() {
             isActive[Int(active[activeHead])] = false
-            activeHead = activeHead + 1 == count ? 0 : activeHead + 1
-            activeCount -= 1
+            activeHead = activeHead &+ 1 == count ? 0 : activeHead &+ 1
+            activeCount &-= 1
         }
 
         /// Pushes the bottleneck flow along source → `from` → `to` → sink, and makes orphans
         /// of the nodes whose tree edge it saturates.
         mutating func augment(_ from: Int, _ to: Int) {
             let bridge = direction(from: from, to: to)
-            var bottleneck = capacity[from * 4 + bridge]
+            var bottleneck = capacity[from &* 4 &+ bridge]
             var node = from
             while parent[node] != Self.terminal {
                 bottleneck = min(bottleneck, capacity[Int(treeEdge[node])])
@@ -373,8 +377,8 @@ struct GridCut {
             }
             bottleneck = min(bottleneck, -terminalCapacity[node])
 
-            capacity[from * 4 + bridge] -= bottleneck
-            capacity[to * 4 + Self.opposite(bridge)] += bottleneck
+            capacity[from &* 4 &+ bridge] -= bottleneck
+            capacity[to &* 4 &+ Self.opposite(bridge)] += bottleneck
             round += 1
             for start in 0 ..< 2 {
                 node = start == 0 ? from : to
@@ -418,15 +422,15 @@ struct GridCut {
         /// Finds each orphan a new parent in its tree, or frees it (and orphans its children).
         mutating func adopt() {
             while orphanCount > 0 {
-                orphanCount -= 1
+                orphanCount &-= 1
                 let orphan = Int(orphans[orphanCount])
                 let side = tree[orphan]
                 var adopted = false
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(orphan, direction), tree[other] == side else { continue }
                     let open = side == Self.sourceTree
-                        ? capacity[other * 4 + Self.opposite(direction)] > 0
-                        : capacity[orphan * 4 + direction] > 0
+                        ? capacity[other &* 4 &+ Self.opposite(direction)] > 0
+                        : capacity[orphan &* 4 &+ direction] > 0
                     if open && rooted(other) {
                         attach(orphan, to: other, direction: direction)
                         adopted = true
@@ -437,10 +441,10 @@ struct GridCut {
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(orphan, direction), tree[other] == side else { continue }
                     let open = side == Self.sourceTree
-                        ? capacity[other * 4 + Self.opposite(direction)] > 0
-                        : capacity[orphan * 4 + direction] > 0
+                        ? capacity[other &* 4 &+ Self.opposite(direction)] > 0
+                        : capacity[orphan &* 4 &+ direction] > 0
                     if open { activate(other) }
-                    if parent[other] == Int32(orphan) { self.orphan(other) }
+                    if parent[other] == Int32(truncatingIfNeeded: orphan) { self.orphan(other) }
                 }
                 // Still queued if it was active: the queue skips it once it is free.
                 tree[orphan] = Self.free
