@@ -243,10 +243,14 @@ struct ColourMixture {
                             nearer(distances.baseAddress!, labels.baseAddress!, to: mean, labelled: Int32(k), l, a, b, vectors: vectors)
                         }
                         var sums = [SIMD3<Float>](repeating: SIMD3(), count: size), counts = [Float](repeating: 0, count: size)
-                        for position in 0 ..< count {
-                            let label = Int(labels[position])
-                            sums[label] += SIMD3(l[position], a[position], b[position])
-                            counts[label] += 1
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            counts.withUnsafeMutableBufferPointer { counts in
+                                for position in 0 ..< count {
+                                    let label = Int(labels[position])
+                                    sums[label] += SIMD3(l[position], a[position], b[position])
+                                    counts[label] += 1
+                                }
+                            }
                         }
                         for k in 0 ..< size where counts[k] > 0 { means[k] = sums[k] / counts[k] }
                     }
