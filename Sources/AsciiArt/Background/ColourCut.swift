@@ -105,6 +105,7 @@ struct ColourMixture {
     /// infinitely sharp.
     static let ridge: Float = 1
 
+    /// The Gaussians, at most `size`, in the order of their groups.
     var components: [Component]
 
     /// The cost of a colour under a mixture with no component (too few pixels to fit one).
@@ -173,10 +174,10 @@ struct ColourMixture {
 
     /// Lowers each of the first `vectors` × 8 costs to its colour's cost under `component`
     /// where that is lower (strictly: the first of equal components keeps a colour), and sets
-    /// its label to `label` there. The colours are the channels `l`, `a`, `b`.
+    /// its label to `k` there. The colours are the channels `l`, `a`, `b`.
     ///
     /// Eight colours a step in vector registers, in the order of operations a colour at a time
-    /// would take, so the costs are the same to the bit: 12 instructions a colour and
+    /// would take, so the costs are the same to the bit: 15 instructions a colour and
     /// component, where a colour at a time took 48.
     private static func lower(
         _ cost: UnsafeMutablePointer<Float>, _ label: UnsafeMutablePointer<Int32>, to component: Component, labelled k: Int32,
@@ -282,7 +283,7 @@ struct ColourMixture {
 
     /// Lowers each of the first `vectors` × 8 squared distances to its colour's from `mean`
     /// where that is lower (strictly: the first of equal means keeps a colour), and sets its
-    /// label to `label` there, eight colours a step as in `lower`.
+    /// label to `k` there, eight colours a step as in `lower`.
     private static func nearer(
         _ distance: UnsafeMutablePointer<Float>, _ label: UnsafeMutablePointer<Int32>, to mean: SIMD3<Float>, labelled k: Int32,
         _ l: UnsafePointer<Float>, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, vectors: Int
