@@ -61,6 +61,9 @@ struct GridCut {
     /// The working state of one max-flow run, in buffers it allocates and `deallocate` frees:
     /// the search touches them millions of times on a 160 × 100 grid, and arrays checked each
     /// access for bounds and sharing took twice as long.
+    ///
+    /// Nodes and places in `capacity` are kept in 32 bits, and the search's index arithmetic
+    /// wraps rather than checks for overflow: a grid has fewer than 2²⁹ pixels.
     private struct Solver {
         static let free: UInt8 = 0, sourceTree: UInt8 = 1, sinkTree: UInt8 = 2
         /// No parent: a free node, or an orphan.
@@ -80,37 +83,50 @@ struct GridCut {
         /// Which tree each node is in: `free`, `sourceTree` or `sinkTree`.
         let tree: UnsafeMutableBufferPointer<UInt8>
         /// The neighbour a node hangs from, or `none` / `terminal`.
-        let parent: UnsafeMutableBufferPointer<Int>
-        /// The direction from a node to its parent neighbour.
-        let parentDirection: UnsafeMutableBufferPointer<Int8>
+        let parent: UnsafeMutableBufferPointer<Int32>
+        /// Where the residual capacity of the edge between a node and its parent is kept, in the
+        /// direction flow travels in its tree (toward the sink): set when the node is attached,
+        /// so that an augmenting path's walk reads it rather than working it out.
+        let treeEdge: UnsafeMutableBufferPointer<Int32>
+        /// How far apart in `capacity` an edge between a node and the one below it is kept from
+        /// the same edge the other way: 4 × width − 1.
+        let rowStep: Int
         /// When a node was last found to hang from its terminal (see `rooted`): within one
         /// round of adoption, that stays true.
         let checked: UnsafeMutableBufferPointer<Int32>
         var round: Int32 = 0
         /// The active nodes, first in first out, in a ring of `count` places: a node is in it
         /// at most once at a time (`isActive`).
-        let active: UnsafeMutableBufferPointer<Int>
+        let active: UnsafeMutableBufferPointer<Int32>
         var activeHead = 0, activeCount = 0
         let isActive: UnsafeMutableBufferPointer<Bool>
         /// The orphans, a stack: a node is orphaned at most once until it is adopted or freed.
-        let orphans: UnsafeMutableBufferPointer<Int>
+        let orphans: UnsafeMutableBufferPointer<Int32>
         var orphanCount = 0
+        /// For `pushTowardSinks`: each node's distance from a sink that can take all the
+        /// excess, and the nodes in order of that distance.
+        let distance: UnsafeMutableBufferPointer<Int32>
+        let byDistance: UnsafeMutableBufferPointer<Int32>
 
         init(_ grid: GridCut) {
             width = grid.width
             count = grid.width * grid.height
+            precondition(count < 1 << 29, "a grid of \(count) pixels is too large to cut")
             column = .allocate(capacity: count)
             terminalCapacity = .allocate(capacity: count)
             capacity = .allocate(capacity: count * 4)
             tree = .allocate(capacity: count)
             parent = .allocate(capacity: count)
-            parentDirection = .allocate(capacity: count)
+            treeEdge = .allocate(capacity: count)
+            rowStep = 4 * grid.width - 1
             checked = .allocate(capacity: count)
             active = .allocate(capacity: max(count, 1))
             isActive = .allocate(capacity: count)
             orphans = .allocate(capacity: count)
+            distance = .allocate(capacity: count)
+            byDistance = .allocate(capacity: count)
             capacity.initialize(repeating: 0)
-            parentDirection.initialize(repeating: 0)
+            treeEdge.initialize(repeating: 0)
             checked.initialize(repeating: -1)
             for index in 0 ..< count {
                 column[index] = Int32(index % grid.width)
@@ -125,7 +141,60 @@ struct GridCut {
                 }
                 terminalCapacity[index] = grid.source[index] - grid.sink[index]
             }
+            pushTowardSinks()
             plantTrees()
+        }
+
+        /// Pushes each node's excess (terminal capacity toward the source) down the shortest
+        /// paths of edges with capacity left to the nodes whose sink capacity could take all
+        /// the excess there is (a scene's border ring), in one sweep from the farthest nodes
+        /// in, as far as the edges let it and the deficits on the way do not absorb it.
+        ///
+        /// Moving flow from a node to a neighbour, its terminal capacity down by what the
+        /// neighbour's goes up, changes every cut's capacity by the same amount, so the
+        /// minimum cut stays the one it was; it only leaves the search less to do. On a
+        /// 160 × 100 scene, where the first cut's excess lies in every part of the background
+        /// and must travel to the border, the search took 21,000 augmenting paths of 75 edges
+        /// on average without the sweep and 4,600 of 54 after it.
+        mutating func pushTowardSinks() {
+            var excess: Float = 0
+            for node in 0 ..< count where terminalCapacity[node] > 0 { excess += terminalCapacity[node] }
+            guard excess > 0 else { return }
+            var reached = 0
+            for node in 0 ..< count {
+                let isSink = terminalCapacity[node] <= -excess
+                distance[node] = isSink ? 0 : -1
+                if isSink {
+                    byDistance[reached] = Int32(truncatingIfNeeded: node)
+                    reached &+= 1
+                }
+            }
+            // Breadth first out from those sinks, along edges with capacity toward them.
+            var next = 0
+            while next < reached {
+                let node = Int(byDistance[next])
+                next &+= 1
+                for direction in 0 ..< 4 {
+                    guard let other = neighbour(node, direction), distance[other] < 0,
+                          capacity[other &* 4 &+ Self.opposite(direction)] > 0 else { continue }
+                    distance[other] = distance[node] &+ 1
+                    byDistance[reached] = Int32(truncatingIfNeeded: other)
+                    reached &+= 1
+                }
+            }
+            // Farthest first: what a node passes on is pushed again when its neighbour's turn comes.
+            for position in stride(from: reached - 1, to: 0, by: -1) {
+                let node = Int(byDistance[position])
+                for direction in 0 ..< 4 where terminalCapacity[node] > 0 {
+                    guard let other = neighbour(node, direction), distance[other] == distance[node] &- 1 else { continue }
+                    let flow = min(terminalCapacity[node], capacity[node &* 4 &+ direction])
+                    guard flow > 0 else { continue }
+                    capacity[node &* 4 &+ direction] -= flow
+                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
+                    terminalCapacity[node] -= flow
+                    terminalCapacity[other] += flow
+                }
+            }
         }
 
         /// Starts the two trees afresh: every node with terminal capacity left hangs from its
@@ -137,11 +206,31 @@ struct GridCut {
             orphanCount = 0
             for index in 0 ..< count {
                 tree[index] = terminalCapacity[index] > 0 ? Self.sourceTree : terminalCapacity[index] < 0 ? Self.sinkTree : Self.free
-                parent[index] = tree[index] == Self.free ? Self.none : Self.terminal
+                parent[index] = Int32(truncatingIfNeeded: tree[index] == Self.free ? Self.none : Self.terminal)
                 isActive[index] = tree[index] != Self.free
                 if isActive[index] {
-                    active[activeCount] = index
-                    activeCount += 1
+                    active[activeCount] = Int32(truncatingIfNeeded: index)
+                    activeCount &+= 1
+                }
+            }
+        }
+
+        /// Lets each node with excess give what it can straight to its neighbours with deficits,
+        /// in one pass: the paths of one edge the search would otherwise find one at a time,
+        /// each with its orphans to adopt (on a 160 × 100 scene, the cut after a refit found
+        /// 4,800 paths without this pass and 1,400 with it). Only when the search starts again:
+        /// before the first search the sweep toward the sinks does better with the deficits it
+        /// passes left in place (on the development set's scenes, 1 % fewer instructions).
+        mutating func cancelWithNeighbours() {
+            for node in 0 ..< count where terminalCapacity[node] > 0 {
+                for direction in 0 ..< 4 where terminalCapacity[node] > 0 {
+                    guard let other = neighbour(node, direction), terminalCapacity[other] < 0 else { continue }
+                    let flow = min(terminalCapacity[node], -terminalCapacity[other], capacity[node &* 4 &+ direction])
+                    guard flow > 0 else { continue }
+                    capacity[node &* 4 &+ direction] -= flow
+                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
+                    terminalCapacity[node] -= flow
+                    terminalCapacity[other] += flow
                 }
             }
         }
@@ -150,6 +239,8 @@ struct GridCut {
         /// flow between nodes.
         mutating func restart(shiftingTerminals shift: [Float]) {
             for index in 0 ..< count { terminalCapacity[index] += shift[index] }
+            cancelWithNeighbours()
+            pushTowardSinks()
             plantTrees()
         }
 
@@ -161,20 +252,22 @@ struct GridCut {
             capacity.deallocate()
             tree.deallocate()
             parent.deallocate()
-            parentDirection.deallocate()
+            treeEdge.deallocate()
             active.deallocate()
             isActive.deallocate()
             orphans.deallocate()
+            distance.deallocate()
+            byDistance.deallocate()
         }
 
         /// The neighbour of `node` in `direction`, or `nil` off the grid.
         @inline(__always)
         func neighbour(_ node: Int, _ direction: Int) -> Int? {
             switch direction {
-            case 0: return column[node] > 0 ? node - 1 : nil
-            case 1: return Int(column[node]) < width - 1 ? node + 1 : nil
-            case 2: return node >= width ? node - width : nil
-            default: return node + width < count ? node + width : nil
+            case 0: return column[node] > 0 ? node &- 1 : nil
+            case 1: return Int(column[node]) < width &- 1 ? node &+ 1 : nil
+            case 2: return node >= width ? node &- width : nil
+            default: return node &+ width < count ? node &+ width : nil
             }
         }
 
@@ -189,20 +282,19 @@ struct GridCut {
             return other == node - 1 ? 0 : 1
         }
 
-        /// Where the residual capacity of the tree edge between `node` and its parent is kept,
-        /// in the direction flow travels in its tree (toward the sink).
+        /// The place in `capacity` of the edge at `edge`, the other way.
         @inline(__always)
-        func treeEdge(_ node: Int) -> Int {
-            let toParent = Int(parentDirection[node])
-            return tree[node] == Self.sourceTree
-                ? parent[node] * 4 + Self.opposite(toParent)
-                : node * 4 + toParent
+        func reverse(_ edge: Int) -> Int {
+            // Across a row the same edge the other way is 3 places off, across a column
+            // 4 × width − 1; below for the edges left and up (directions 0 and 2).
+            let step = edge & 2 == 0 ? 3 : rowStep
+            return edge & 1 == 0 ? edge &- step : edge &+ step
         }
 
-        /// Hangs `node` from its neighbour `up`.
+        /// Hangs `node`, already in its tree, from its neighbour `up` in direction `toParent`.
         func attach(_ node: Int, to up: Int, direction toParent: Int) {
-            parent[node] = up
-            parentDirection[node] = Int8(toParent)
+            parent[node] = Int32(truncatingIfNeeded: up)
+            treeEdge[node] = Int32(truncatingIfNeeded: tree[node] == Self.sourceTree ? up &* 4 &+ Self.opposite(toParent) : node &* 4 &+ toParent)
             checked[node] = checked[up]
         }
 
@@ -210,15 +302,17 @@ struct GridCut {
         mutating func activate(_ node: Int) {
             guard !isActive[node] else { return }
             isActive[node] = true
-            active[(activeHead + activeCount) % count] = node
-            activeCount += 1
+            // The ring's next place, wrapped without a division.
+            let place = activeHead &+ activeCount
+            active[place < count ? place : place &- count] = Int32(truncatingIfNeeded: node)
+            activeCount &+= 1
         }
 
         /// Makes `node` an orphan: it no longer hangs from anything.
         mutating func orphan(_ node: Int) {
-            parent[node] = Self.none
-            orphans[orphanCount] = node
-            orphanCount += 1
+            parent[node] = Int32(truncatingIfNeeded: Self.none)
+            orphans[orphanCount] = Int32(truncatingIfNeeded: node)
+            orphanCount &+= 1
         }
 
         /// Augments along every path the trees find until none is left.
@@ -233,66 +327,65 @@ struct GridCut {
         /// capacity left; returns that edge, source side first.
         mutating func grow() -> (Int, Int)? {
             while activeCount > 0 {
-                let node = active[activeHead]
-                guard isActive[node], tree[node] != Self.free else {
-                    isActive[node] = false
-                    activeHead = (activeHead + 1) % count
-                    activeCount -= 1
+                let node = Int(active[activeHead])
+                let side = tree[node]
+                guard isActive[node], side != Self.free else {
+                    popActive()
                     continue
                 }
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(node, direction) else { continue }
-                    let open = tree[node] == Self.sourceTree
-                        ? capacity[node * 4 + direction] > 0
-                        : capacity[other * 4 + Self.opposite(direction)] > 0
+                    let open = side == Self.sourceTree
+                        ? capacity[node &* 4 &+ direction] > 0
+                        : capacity[other &* 4 &+ Self.opposite(direction)] > 0
                     guard open else { continue }
                     if tree[other] == Self.free {
-                        tree[other] = tree[node]
+                        tree[other] = side
                         attach(other, to: node, direction: Self.opposite(direction))
                         activate(other)
-                    } else if tree[other] != tree[node] {
-                        return tree[node] == Self.sourceTree ? (node, other) : (other, node)
+                    } else if tree[other] != side {
+                        return side == Self.sourceTree ? (node, other) : (other, node)
                     }
                 }
-                isActive[node] = false
-                activeHead = (activeHead + 1) % count
-                activeCount -= 1
+                popActive()
             }
             return nil
+        }
+
+        /// Takes the node at the front off the active queue.
+        mutating func popActive() {
+            isActive[Int(active[activeHead])] = false
+            activeHead = activeHead &+ 1 == count ? 0 : activeHead &+ 1
+            activeCount &-= 1
         }
 
         /// Pushes the bottleneck flow along source → `from` → `to` → sink, and makes orphans
         /// of the nodes whose tree edge it saturates.
         mutating func augment(_ from: Int, _ to: Int) {
             let bridge = direction(from: from, to: to)
-            var bottleneck = capacity[from * 4 + bridge]
+            var bottleneck = capacity[from &* 4 &+ bridge]
             var node = from
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge(node)])
-                node = parent[node]
+                bottleneck = min(bottleneck, capacity[Int(treeEdge[node])])
+                node = Int(parent[node])
             }
             bottleneck = min(bottleneck, terminalCapacity[node])
             node = to
             while parent[node] != Self.terminal {
-                bottleneck = min(bottleneck, capacity[treeEdge(node)])
-                node = parent[node]
+                bottleneck = min(bottleneck, capacity[Int(treeEdge[node])])
+                node = Int(parent[node])
             }
             bottleneck = min(bottleneck, -terminalCapacity[node])
 
-            capacity[from * 4 + bridge] -= bottleneck
-            capacity[to * 4 + Self.opposite(bridge)] += bottleneck
+            capacity[from &* 4 &+ bridge] -= bottleneck
+            capacity[to &* 4 &+ Self.opposite(bridge)] += bottleneck
             round += 1
             for start in 0 ..< 2 {
                 node = start == 0 ? from : to
                 while parent[node] != Self.terminal {
-                    let up = parent[node], edge = treeEdge(node)
-                    // The reverse of the tree edge: from `up` to `node` for the sink tree, and
-                    // the other way for the source tree.
-                    let reverse = tree[node] == Self.sourceTree
-                        ? node * 4 + Int(parentDirection[node])
-                        : up * 4 + Self.opposite(Int(parentDirection[node]))
+                    let up = Int(parent[node]), edge = Int(treeEdge[node])
                     capacity[edge] -= bottleneck
-                    capacity[reverse] += bottleneck
+                    capacity[reverse(edge)] += bottleneck
                     if capacity[edge] <= 0 { orphan(node) }
                     node = up
                 }
@@ -312,7 +405,7 @@ struct GridCut {
         mutating func rooted(_ node: Int) -> Bool {
             var top = node
             while checked[top] != round {
-                let up = parent[top]
+                let up = Int(parent[top])
                 if up == Self.none { return false }
                 if up == Self.terminal { break }
                 top = up
@@ -321,7 +414,7 @@ struct GridCut {
             while checked[marking] != round {
                 checked[marking] = round
                 if parent[marking] == Self.terminal { break }
-                marking = parent[marking]
+                marking = Int(parent[marking])
             }
             return true
         }
@@ -329,15 +422,15 @@ struct GridCut {
         /// Finds each orphan a new parent in its tree, or frees it (and orphans its children).
         mutating func adopt() {
             while orphanCount > 0 {
-                orphanCount -= 1
-                let orphan = orphans[orphanCount]
+                orphanCount &-= 1
+                let orphan = Int(orphans[orphanCount])
                 let side = tree[orphan]
                 var adopted = false
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(orphan, direction), tree[other] == side else { continue }
                     let open = side == Self.sourceTree
-                        ? capacity[other * 4 + Self.opposite(direction)] > 0
-                        : capacity[orphan * 4 + direction] > 0
+                        ? capacity[other &* 4 &+ Self.opposite(direction)] > 0
+                        : capacity[orphan &* 4 &+ direction] > 0
                     if open && rooted(other) {
                         attach(orphan, to: other, direction: direction)
                         adopted = true
@@ -348,10 +441,10 @@ struct GridCut {
                 for direction in 0 ..< 4 {
                     guard let other = neighbour(orphan, direction), tree[other] == side else { continue }
                     let open = side == Self.sourceTree
-                        ? capacity[other * 4 + Self.opposite(direction)] > 0
-                        : capacity[orphan * 4 + direction] > 0
+                        ? capacity[other &* 4 &+ Self.opposite(direction)] > 0
+                        : capacity[orphan &* 4 &+ direction] > 0
                     if open { activate(other) }
-                    if parent[other] == orphan { self.orphan(other) }
+                    if parent[other] == Int32(truncatingIfNeeded: orphan) { self.orphan(other) }
                 }
                 // Still queued if it was active: the queue skips it once it is free.
                 tree[orphan] = Self.free
