@@ -21,8 +21,9 @@ import Darwin
 /// first cut at full smoothness scored 0.770 mean IoU, at a quarter of it 0.790, an eighth
 /// 0.797, without any 0.833 (the JPEG copies: 0.789 before, 0.786 now; single pictures move
 /// both ways, see the README). And the smoothed first cut was the costliest of three: about
-/// 15 ms of the 17 to 24 ms they took on a 160 × 100 grid, moving flow from every pixel that
-/// leaned to the subject to the ring, over long paths.
+/// 15 ms of the 17 to 24 ms they then took on a 160 × 100 grid, moving flow from every pixel
+/// that leaned to the subject to the ring, over long paths (the three now take 8 to 11 ms:
+/// see `GridCut`'s sweep toward the sinks).
 enum ColourCut {
     /// Rounds of fit-and-label: the first pixel by pixel, the others cut.
     static let rounds = 3
