@@ -302,13 +302,13 @@ struct FloodTests {
         for index in subject + part + specks.joined() { distances[index] = 30 }
         for index in mottle { distances[index] = 3 }  // within 8 MADs of the border's median
         let border = BorderModel.statistics(BorderModel.ringIndices(width: width, height: height).map { distances[$0] })
-        FloodMask.dropSpecks(from: &background, distances: distances, border: border, width: width, height: height)
+        FloodMask.dropSpecks(from: &background, distances: distances, mottlesOf: border, width: width, height: height)
         #expect((subject + part).allSatisfy { !background[$0] }, "the subject and a piece of 42 pixels stay")
         #expect(specks.joined().allSatisfy { background[$0] }, "pieces of 4 and 35 pixels go")
         #expect(mottle.allSatisfy { background[$0] }, "a piece of 49 pixels as near the model as the border goes")
         var tiny = [Bool](repeating: true, count: width * height)
         for index in rectangle(0 ..< 3, 0 ..< 3) + rectangle(10 ..< 12, 0 ..< 2) { tiny[index] = false }
-        FloodMask.dropSpecks(from: &tiny, distances: distances, border: border, width: width, height: height)
+        FloodMask.dropSpecks(from: &tiny, distances: distances, mottlesOf: border, width: width, height: height)
         #expect(tiny.filter { !$0 }.count == 9, "a subject of 9 pixels is still the largest piece")
     }
 

@@ -149,7 +149,10 @@ enum FloodMask {
             frontier = subjectNeighbours(of: joined, in: background, width: lab.width, height: lab.height)
         }
         if model.spread > flatSpread {
-            dropSpecks(from: &background, distances: distances, border: border, width: lab.width, height: lab.height)
+            // Behind a scene (flooded only when asked) the border strays too far for a mottle to
+            // be told from another object of the picture: only specks go.
+            let mottles = model.spread <= sceneSpread ? border : nil
+            dropSpecks(from: &background, distances: distances, mottlesOf: mottles, width: lab.width, height: lab.height)
         }
         return grid.cells(background)
     }
@@ -283,17 +286,18 @@ enum FloodMask {
     }
 
     /// Takes into the background the pieces of subject apart from the largest that are the
-    /// texture's own: every piece smaller than `minimumSpeck` pixels, and every piece whose
-    /// median distance from the border model is within `mottleReach` MADs of the `border`'s
-    /// median distance. Such a piece is a mottle of the texture, darker or lighter than the
+    /// texture's own: every piece smaller than `minimumSpeck` pixels, and (given the `border`'s
+    /// statistics) every piece whose median distance from the border model is within
+    /// `mottleReach` MADs of the border's median distance. Such a piece is a mottle of the texture, darker or lighter than the
     /// flood's tolerance (4 MADs) lets through, yet no further from the background than the
     /// border itself strays; a separate object of its own colour lies far beyond.
     static func dropSpecks(
-        from background: inout [Bool], distances: [Float], border: (median: Float, deviation: Float), width: Int, height: Int
+        from background: inout [Bool], distances: [Float], mottlesOf border: (median: Float, deviation: Float)?,
+        width: Int, height: Int
     ) {
         let pieces = components(of: background.map { !$0 }, width: width, height: height)
         guard let largest = pieces.indices.max(by: { pieces[$0].count < pieces[$1].count }) else { return }
-        let reach = border.median + mottleReach * border.deviation
+        let reach = border.map { $0.median + mottleReach * $0.deviation } ?? -.infinity
         for (number, piece) in pieces.enumerated() where number != largest {
             guard piece.count < minimumSpeck || BorderModel.quantile(piece.map { distances[$0] }, 0.5) <= reach else { continue }
             for index in piece { background[index] = true }
