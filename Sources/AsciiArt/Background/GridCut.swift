@@ -189,10 +189,7 @@ struct GridCut {
                     guard let other = neighbour(node, direction), distance[other] == distance[node] &- 1 else { continue }
                     let flow = min(terminalCapacity[node], capacity[node &* 4 &+ direction])
                     guard flow > 0 else { continue }
-                    capacity[node &* 4 &+ direction] -= flow
-                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
-                    terminalCapacity[node] -= flow
-                    terminalCapacity[other] += flow
+                    move(flow, from: node, to: other, direction: direction)
                 }
             }
         }
@@ -215,6 +212,17 @@ struct GridCut {
             }
         }
 
+        /// Moves `flow` from `node` to its neighbour `other` (in `direction`) along their edge:
+        /// the node's terminal capacity goes down by what the neighbour's goes up, and every
+        /// cut's capacity changes by the same amount.
+        @inline(__always)
+        func move(_ flow: Float, from node: Int, to other: Int, direction: Int) {
+            capacity[node &* 4 &+ direction] -= flow
+            capacity[other &* 4 &+ Self.opposite(direction)] += flow
+            terminalCapacity[node] -= flow
+            terminalCapacity[other] += flow
+        }
+
         /// Lets each node with excess give what it can straight to its neighbours with deficits,
         /// in one pass: the paths of one edge the search would otherwise find one at a time,
         /// each with its orphans to adopt (on a 160 × 100 scene, the cut after a refit found
@@ -227,10 +235,7 @@ struct GridCut {
                     guard let other = neighbour(node, direction), terminalCapacity[other] < 0 else { continue }
                     let flow = min(terminalCapacity[node], -terminalCapacity[other], capacity[node &* 4 &+ direction])
                     guard flow > 0 else { continue }
-                    capacity[node &* 4 &+ direction] -= flow
-                    capacity[other &* 4 &+ Self.opposite(direction)] += flow
-                    terminalCapacity[node] -= flow
-                    terminalCapacity[other] += flow
+                    move(flow, from: node, to: other, direction: direction)
                 }
             }
         }

@@ -61,14 +61,11 @@ public enum ANSIText {
 
     /// `utf8` for art with two colours a cell.
     private static func utf8(_ art: Art, twoTone: Grid<TwoTone>, depth: ColorDepth) -> [UInt8] {
-        let ink = twoTone.map { shownColour(RGB($0.ink), depth: depth) }
-        let paper = twoTone.map { shownColour(RGB($0.paper), depth: depth) }
-        func lab(_ colours: Grid<RGB>) -> LabImage {
-            LabImage(colours.map { Cell(red: Float($0.red), green: Float($0.green), blue: Float($0.blue)) })
-        }
-        let inkLab = lab(ink), paperLab = lab(paper)
-        func same(_ image: LabImage, _ index: Int, _ other: Int) -> Bool {
-            image.distance(index, to: (image.l[other], image.a[other], image.b[other])) < unnoticeable
+        let ink = twoTone.values.map { Palette.shown(RGB($0.ink), depth: depth) }
+        let paper = twoTone.values.map { Palette.shown(RGB($0.paper), depth: depth) }
+        func same(_ index: Int, _ other: Int) -> Bool {
+            Palette.difference(ink[index].lab, ink[other].lab) < unnoticeable
+                && Palette.difference(paper[index].lab, paper[other].lab) < unnoticeable
         }
         var text = EscapedText(capacity: art.glyphs.values.count * 8)
         for row in 0 ..< art.glyphs.rows {
@@ -78,8 +75,8 @@ public enum ANSIText {
                 if art.mask?.values[index] ?? false {
                     if current != nil { text.reset() }
                     current = nil
-                } else if !(current.map { same(inkLab, index, $0) && same(paperLab, index, $0) } ?? false) {
-                    text.escape(ink: ink.values[index], paper: paper.values[index], depth: depth)
+                } else if !(current.map { same(index, $0) } ?? false) {
+                    text.escape(ink: ink[index].colour, paper: paper[index].colour, depth: depth)
                     current = index
                 }
                 text.append(art.glyphs.values[index])
@@ -89,16 +86,6 @@ public enum ANSIText {
         }
         return text.bytes
     }
-
-    /// The colour a terminal of `depth` actually shows for `colour`.
-    static func shownColour(_ colour: RGB, depth: ColorDepth) -> RGB {
-        switch depth {
-        case .truecolor: return colour
-        case .ansi256: return Palette.xterm256[Palette.nearest(colour, depth: .ansi256)]
-        case .ansi16: return Palette.xterm16[Palette.nearest(colour, depth: .ansi16)]
-        }
-    }
-
 }
 
 /// Text with SGR escapes, gathered as UTF-8 bytes.
