@@ -337,6 +337,26 @@ struct FloodTests {
         #expect(fill.allSatisfy { !background[$0] }, "the pocket filling 82 % of its outline stays")
     }
 
+    /// Soft-shadow ramps step down from the background and never up. On white, a dark block
+    /// (x 6 to 11) with a two-step ramp before it (x = 4 and 5): the ramp is shadow, except
+    /// where a pixel sits beside a ramp pixel darker than itself (a dark outline's corner, a
+    /// texture's grain): (5, 5), below the darker (5, 4).
+    @Test func shadowRampsOnlyDarkenInwards() {
+        let width = 16, height = 16
+        let image = Pictures.make(width: width, height: height) { x, y in
+            let value: UInt8 = !(4 ..< 12).contains(x) || !(4 ..< 14).contains(y) ? 255 : x >= 6 ? 60 : x == 4 ? 240 : y == 4 ? 225 : 232
+            return [value, value, value, 255]
+        }
+        let pixels = Resize.AreaSampler(image, size: GridSize(columns: width, rows: height))
+        let lab = LabImage(pixels)
+        var background = lab.l.map { $0 > 99.9 }
+        let ring = BorderModel.ringIndices(width: width, height: height)
+        let model = BorderModel(LabImage(pixels, at: ring), ring: ring, width: width, height: height)
+        FloodMask.addShadows(to: &background, lab: lab, model: model, tolerance: 2)
+        #expect((7 ..< 13).allSatisfy { background[$0 * width + 4] && background[$0 * width + 5] }, "the clean ramp is shadow")
+        #expect(!background[5 * width + 5], "a pixel lighter than the ramp pixel above it is not")
+    }
+
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = seeds.filter { candidate[$0] }

@@ -148,4 +148,27 @@ import Darwin
         }
         #expect(Self.iou(mask, Self.cells(where: disc)) >= 0.95)
     }
+
+    /// A light square on white with a crisp edge, its own shading darkening from the edge
+    /// inwards over most of it (a pedestal's top): the shading is a ramp that goes on into more
+    /// of itself, not a shadow, and stays subject.
+    @Test func shadingThatGoesOnIntoTheSubjectStaysSubject() throws {
+        let square = { (x: Double, y: Double) in abs(x - 160) <= 100 && abs(y - 160) <= 100 }
+        let mask = try Self.mask { x, y in
+            let depth = 100 - max(abs(x - 160), abs(y - 160))
+            return [Double](repeating: square(x, y) ? 245 - 0.8 * min(depth, 100) : 255, count: 3)
+        }
+        #expect(Self.iou(mask, Self.cells(where: square)) >= 0.95)
+    }
+
+    /// A white page on white, drawn with a soft grey outline that darkens inwards over a few
+    /// pixels: the page beyond it is lighter again, which no shadow does, and stays whole.
+    @Test func outlinedWhitePageStaysSubject() throws {
+        let page = { (x: Double, y: Double) in abs(x - 160) <= 104 && abs(y - 160) <= 128 }
+        let mask = try Self.mask { x, y in
+            let depth = min(104 - abs(x - 160), 128 - abs(y - 160))
+            return [Double](repeating: depth < 0 ? 255 : depth < 3 ? 238 - 6 * depth.rounded(.down) : 248, count: 3)
+        }
+        #expect(Self.iou(mask, Self.cells(where: page)) >= 0.95)
+    }
 }

@@ -243,9 +243,10 @@ enum FloodMask {
     /// A pixel is on the ramp when its colour is the background's own, darkened (its a and b
     /// shrink with its lightness, as they do when light is taken away; not below `shadowScale`
     /// of it), and it is darker than a ramp or background pixel beside it by a step in
-    /// `shadowStep`. A ramp counts only where it goes on at least `shadowDepth` pixels deep to
-    /// an end where the subject begins: a subject's light rim is one step, not a ramp, and a ramp
-    /// into a plateau of its own colour is the soft edge of a subject of that colour.
+    /// `shadowStep` and lighter than none of them. A ramp counts only where it goes on at least
+    /// `shadowDepth` pixels deep to an end where the subject begins: a subject's light rim is
+    /// one step, not a ramp, and a ramp into a plateau of its own colour is the soft edge of a
+    /// subject of that colour.
     static func addShadows(to background: inout [Bool], lab: LabImage, model: BorderModel, tolerance: Float) {
         let width = lab.width, height = lab.height
         var ramp = background.map { $0 ? 0 : -1 }  // a background pixel 0, a ramp pixel its depth
@@ -261,25 +262,37 @@ enum FloodMask {
                 guard scale < 1, scale >= shadowScale else { return false }
                 let da = a - model.1 * scale, db = b - model.2 * scale
                 guard (da * da + db * db).squareRoot() <= tolerance + shadowChroma else { return false }
-                return neighbours(index, width: width, height: height).contains { next in
-                    ramp[next] >= 0 && shadowStep.contains(lab.l[next] - l)
+                // Darker than a pixel outside it by a step, and lighter than none: a shadow
+                // darkens towards what casts it, while a dark outline is followed by lighter fill.
+                var stepsDown = false
+                for next in neighbours(index, width: width, height: height) where ramp[next] >= 0 {
+                    if lab.l[next] < l { return false }
+                    stepsDown = stepsDown || shadowStep.contains(lab.l[next] - l)
                 }
+                return stepsDown
             }
             for index in layer { (ramp[index], reached[index]) = (depth, true) }
             layers.append(layer)
             frontier = subjectNeighbours(of: layer, in: reached, width: width, height: height)
         }
         // Keep the ramp pixels from which the ramp goes on, a layer deeper each step, to an end
-        // at least `shadowDepth` deep where the subject begins: not a plateau of the end's own
-        // colour, which is the subject's body with the ramp its blurred edge.
+        // (a ramp pixel with no deeper one beside it) at least `shadowDepth` deep where the
+        // subject begins: not a plateau of the end's own colour, which is the subject's body
+        // with the ramp its blurred edge. A subject's own shading (a pedestal's top darkening
+        // away from its rim) is a ramp that goes on into more of itself: its ends are plateaus.
         var kept = [Bool](repeating: false, count: ramp.count)
         for (offset, layer) in layers.enumerated().reversed() {
             let depth = offset + 1
             for index in layer {
-                kept[index] = neighbours(index, width: width, height: height).contains { ramp[$0] == depth + 1 && kept[$0] }
-                    || depth >= shadowDepth && !neighbours(index, width: width, height: height).contains { next in
-                        ramp[next] < 0 && lab.distance(next, to: (lab.l[index], lab.a[index], lab.b[index])) <= tolerance
-                    }
+                var deeper = false, leadsToShadow = false
+                for next in neighbours(index, width: width, height: height) where ramp[next] == depth + 1 {
+                    deeper = true
+                    leadsToShadow = leadsToShadow || kept[next]
+                }
+                let isEnd = !deeper && depth >= shadowDepth
+                kept[index] = leadsToShadow || isEnd && !neighbours(index, width: width, height: height).contains { next in
+                    ramp[next] < 0 && lab.distance(next, to: (lab.l[index], lab.a[index], lab.b[index])) <= tolerance
+                }
             }
         }
         for (index, isKept) in kept.enumerated() where isKept { background[index] = true }
