@@ -40,11 +40,11 @@ public struct ConversionOptions: Sendable, Equatable {
     /// Everything about these options that changes how art looks at a given width, as one line:
     /// equal fingerprints mean equal art. The cache compares it to know what to render again.
     /// Its first word is the drawing's own version, raised when the same options draw other art
-    /// (v6: soft shadows only darken inwards, and a ramp counts only by its ends).
+    /// (v7: the subject cut iterates until it settles, up to five rounds).
     public var fingerprint: String {
         let ramp = art.ramp.glyphs.map { String($0.unicodeScalars.first!.value, radix: 16) }.joined(separator: ",")
         return [
-            "v6", "match=\(art.match.rawValue)", "symbols=\(art.symbols.rawValue)", "restricted=\(art.restrictsShapes)",
+            "v7", "match=\(art.match.rawValue)", "symbols=\(art.symbols.rawValue)", "restricted=\(art.restrictsShapes)",
             "aspect=\(art.cellAspect)", "background=\(art.background.rawValue)", "fill=\(art.fill.rawValue)",
             "margin=\(art.margin.map { "\($0.rows),\($0.columns)" } ?? "none")", "contrast=\(art.contrast)",
             "curve=\(art.curve)", "ramp=\(ramp)", "invert=\(art.invert)", "maxPixels=\(maxPixels)", "maxFrames=\(maxFrames)",

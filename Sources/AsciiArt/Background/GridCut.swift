@@ -48,13 +48,17 @@ struct GridCut {
         var solver = Solver(self)
         defer { solver.deallocate() }
         var leaning = zip(source, sink).map { $0 - $1 }
+        var shift = [Float](repeating: 0, count: leaning.count)
         while true {
             solver.maximumFlow()
             let side = solver.tree.map { $0 == Solver.sourceTree }
             guard let (source, sink) = next(side) else { return side }
-            let newLeaning = zip(source, sink).map { $0 - $1 }
-            solver.restart(shiftingTerminals: zip(newLeaning, leaning).map { $0 - $1 })
-            leaning = newLeaning
+            for index in leaning.indices {
+                let newLeaning = source[index] - sink[index]
+                shift[index] = newLeaning - leaning[index]
+                leaning[index] = newLeaning
+            }
+            solver.restart(shiftingTerminals: shift)
         }
     }
 
