@@ -8,9 +8,10 @@
 #   - a 640 × 480 baseline JPEG (made from a wallpaper as compare.sh makes it): `pushin -w 80
 #     --background none` and the default (`auto`), end to end;
 #   - 100 one-megapixel JPEGs (Benchmarks/make-cache-pictures.py's first 100): `pushin cache
-#     --jobs 1 --widths 80` with `--background none` and with the default, into a fresh cache
-#     folder every run (the art and its colour twins, as the cache writes them), against the
-#     stick converting the same 100 files in one process;
+#     --widths 80` with `--background none` and with the default, with `--jobs 1` and with its
+#     default jobs (one a core), into a fresh cache folder every run (the art and its colour
+#     twins, as the cache writes them), against the stick converting the same 100 files in one
+#     process on one core;
 #   - the 5120 × 2880 PNG wallpaper Altai: `pushin -w 80 --background none` and the default;
 #   - the floor of a process start: `pushin --version` against a static C `int main` that
 #     returns at once.
@@ -87,9 +88,12 @@ group("start-up", "static C int main", [f"{work}/empty"], {"pushin --version": [
 group("640 x 480 baseline JPEG, 80 columns", "stick -w 80", [stick, "-w", "80", small], {
     "pushin -w 80 --background none": [pushin, "-w", "80", "--background", "none", small],
     "pushin -w 80": [pushin, "-w", "80", small]}, 5 * rounds)
-group(f"{len(jpegs)} one-megapixel JPEGs, 80 columns, one core", "stick -w 80 (all in one process)", [stick, "-w", "80", *jpegs], {
+every_core = [part for part in cache if part not in ("--jobs", "1")]
+group(f"{len(jpegs)} one-megapixel JPEGs, 80 columns (the stick on one core)", "stick -w 80 (all in one process)", [stick, "-w", "80", *jpegs], {
     "pushin cache --jobs 1 --widths 80 --background none": cache[:-1] + ["--background", "none", cache[-1]],
-    "pushin cache --jobs 1 --widths 80": cache}, rounds)
+    "pushin cache --jobs 1 --widths 80": cache,
+    f"pushin cache --widths 80 --background none ({os.cpu_count()} jobs)": every_core[:-1] + ["--background", "none", every_core[-1]],
+    f"pushin cache --widths 80 ({os.cpu_count()} jobs)": every_core}, rounds)
 group("5120 x 2880 PNG, 80 columns", "stick -w 80", [stick, "-w", "80", png], {
     "pushin -w 80 --background none": [pushin, "-w", "80", "--background", "none", png],
     "pushin -w 80": [pushin, "-w", "80", png]}, rounds)
