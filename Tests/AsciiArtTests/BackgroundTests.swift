@@ -373,6 +373,60 @@ struct FloodTests {
     }
 }
 
+/// The run-by-run labelling finds what a pixel-by-pixel breadth-first search finds.
+struct MaskComponentsTests {
+    @Test func matchesABreadthFirstLabellingOnRandomMasks() {
+        var generator = SplitMix(seed: 17)
+        for (width, height, density) in [
+            (1, 1, 0.5), (9, 1, 0.6), (1, 11, 0.6), (8, 8, 0.0), (8, 8, 1.0), (23, 17, 0.45), (40, 30, 0.6), (64, 48, 0.7),
+        ] {
+            let mask = (0 ..< width * height).map { _ in Double.random(in: 0 ..< 1, using: &generator) < density }
+            for value in [false, true] {
+                let components = MaskComponents(of: value, in: mask, width: width, height: height)
+                let expected = Self.breadthFirst(mask, value: value, width: width)
+                let label = "\(width) × \(height), \(value)"
+                #expect(components.count == expected.count && components.sizes == expected.map(\.count), "\(label)")
+                for (number, pixels) in expected.enumerated() where number < components.count {
+                    var runs: [Int] = []
+                    components.forEachRun(of: number) { runs += $0 }
+                    #expect(runs == pixels.sorted() && components.firstPixel(of: number) == pixels.min(), "\(label): \(number)")
+                    #expect(pixels.allSatisfy { components.component(containing: $0) == number }, "\(label): \(number)")
+                    let values = pixels.sorted().map(Float.init)
+                    #expect(components.values(of: number, in: (0 ..< mask.count).map(Float.init)) == values, "\(label)")
+                    var filled = mask
+                    components.fill(number, in: &filled, with: !value)
+                    #expect(filled.indices.allSatisfy { filled[$0] == (pixels.contains($0) ? !value : mask[$0]) }, "\(label)")
+                }
+                #expect(mask.indices.allSatisfy { mask[$0] == value || components.component(containing: $0) == nil }, "\(label)")
+            }
+        }
+    }
+
+    /// The 4-connected components of the pixels holding `value`, pixel by pixel, numbered by
+    /// their first pixel.
+    static func breadthFirst(_ mask: [Bool], value: Bool, width: Int) -> [[Int]] {
+        var seen = mask.map { $0 != value }
+        var components: [[Int]] = []
+        for start in mask.indices where !seen[start] {
+            var component = [start]
+            seen[start] = true
+            var head = 0
+            while head < component.count {
+                let index = component[head]
+                head += 1
+                let x = index % width
+                let neighbours = [x > 0 ? index - 1 : nil, x < width - 1 ? index + 1 : nil, index - width, index + width]
+                for case let next? in neighbours where next >= 0 && next < mask.count && !seen[next] {
+                    seen[next] = true
+                    component.append(next)
+                }
+            }
+            components.append(component)
+        }
+        return components
+    }
+}
+
 /// The pieces of the border model: its ring, its quantiles and its fit.
 struct BorderModelTests {
     @Test func ringIsEveryPixelWithinTwoOfTheEdgeOnce() {

@@ -215,25 +215,20 @@ enum FloodMask {
         _ candidate: [Bool], to background: inout [Bool], distances: [Float], border: (median: Float, deviation: Float),
         width: Int, height: Int
     ) {
-        let pockets = zip(candidate, background).map { $0 && !$1 }
-        let holes = components(of: pockets, width: width, height: height).filter { $0.count >= minimumHole }
-        guard !holes.isEmpty else { return }
+        let pockets = MaskComponents(of: true, in: zip(candidate, background).map { $0 && !$1 }, width: width, height: height)
+        guard pockets.sizes.contains(where: { $0 >= minimumHole }) else { return }
         // Each enclosing region of subject (pockets included): its size, and how much of it its
         // pockets of background colour fill together (text lines split a page into many).
-        let regions = components(of: background.map { !$0 }, width: width, height: height)
-        var region = [Int](repeating: 0, count: background.count)
+        let regions = MaskComponents(of: false, in: background, width: width, height: height)
+        let enclosing = (0 ..< pockets.count).map { regions.component(containing: pockets.firstPixel(of: $0))! }
         var filled = [Int](repeating: 0, count: regions.count)
-        for (number, piece) in regions.enumerated() {
-            for index in piece {
-                region[index] = number
-                if pockets[index] { filled[number] += 1 }
-            }
-        }
-        for hole in holes where Float(filled[region[hole[0]]]) < maximumHoleShare * Float(regions[region[hole[0]]].count) {
-            let pocket = BorderModel.statistics(hole.map { distances[$0] })
+        for (pocket, region) in enclosing.enumerated() { filled[region] += pockets.sizes[pocket] }
+        for hole in 0 ..< pockets.count where pockets.sizes[hole] >= minimumHole
+            && Float(filled[enclosing[hole]]) < maximumHoleShare * Float(regions.sizes[enclosing[hole]]) {
+            let pocket = BorderModel.statistics(pockets.values(of: hole, in: distances))
             guard abs(pocket.median - border.median) <= holeMatch, abs(pocket.deviation - border.deviation) <= holeMatch
             else { continue }
-            for index in hole { background[index] = true }
+            pockets.fill(hole, in: &background, with: true)
         }
     }
 
@@ -308,34 +303,14 @@ enum FloodMask {
         from background: inout [Bool], distances: [Float], mottlesOf border: (median: Float, deviation: Float)?,
         width: Int, height: Int
     ) {
-        let pieces = components(of: background.map { !$0 }, width: width, height: height)
-        guard let largest = pieces.indices.max(by: { pieces[$0].count < pieces[$1].count }) else { return }
+        let pieces = MaskComponents(of: false, in: background, width: width, height: height)
+        guard let largest = pieces.sizes.indices.max(by: { pieces.sizes[$0] < pieces.sizes[$1] }) else { return }
         let reach = border.map { $0.median + mottleReach * $0.deviation } ?? -.infinity
-        for (number, piece) in pieces.enumerated() where number != largest {
-            guard piece.count < minimumSpeck || BorderModel.quantile(piece.map { distances[$0] }, 0.5) <= reach else { continue }
-            for index in piece { background[index] = true }
+        for piece in 0 ..< pieces.count where piece != largest {
+            guard pieces.sizes[piece] < minimumSpeck || BorderModel.quantile(pieces.values(of: piece, in: distances), 0.5) <= reach
+            else { continue }
+            pieces.fill(piece, in: &background, with: true)
         }
-    }
-
-    /// The 4-connected components of the pixels where `member` is true, each as its indices.
-    static func components(of member: [Bool], width: Int, height: Int) -> [[Int]] {
-        var seen = member.map { !$0 }
-        var components: [[Int]] = []
-        for start in member.indices where !seen[start] {
-            var component = [start]
-            seen[start] = true
-            var head = 0
-            while head < component.count {
-                let index = component[head]
-                head += 1
-                for next in neighbours(index, width: width, height: height) where !seen[next] {
-                    seen[next] = true
-                    component.append(next)
-                }
-            }
-            components.append(component)
-        }
-        return components
     }
 
     /// The subject pixels with a background pixel beside them.
