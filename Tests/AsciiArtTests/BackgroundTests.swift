@@ -496,6 +496,40 @@ struct BorderModelTests {
     }
 }
 
+/// The work picture in CIELAB: the sampler's cells converted straight from their sums, opaque
+/// ones through the tables by channel sum, are the cells of the resize converted one by one.
+struct LabImageTests {
+    @Test func sampledLabIsTheLabOfTheResizedCells() {
+        var generator = SplitMix(seed: 23)
+        // Shrunk (areas 1 to 20, some above the tables' 16), enlarged (area 1) and mixed; opaque,
+        // half transparent and fully transparent pixels.
+        for (width, height, columns, rows) in [(37, 23, 11, 7), (320, 200, 240, 125), (9, 5, 20, 11), (50, 9, 12, 20), (41, 60, 8, 3)] {
+            for alphas: [UInt8] in [[255], [255, 255, 255, 128, 0], [0]] {
+                let image = Pictures.make(width: width, height: height) { _, _ in
+                    [UInt8.random(in: 0 ... 255, using: &generator), UInt8.random(in: 0 ... 255, using: &generator),
+                     UInt8.random(in: 0 ... 255, using: &generator), alphas.randomElement(using: &generator)!]
+                }
+                let size = GridSize(columns: columns, rows: rows)
+                let sampled = LabImage(Resize.AreaSampler(image, size: size)), converted = LabImage(Resize.areaAverage(image, to: size))
+                let label = "\(width) × \(height) to \(columns) × \(rows), alphas \(alphas)"
+                #expect(sampled.l == converted.l && sampled.a == converted.a && sampled.b == converted.b, "\(label)")
+            }
+        }
+    }
+
+    @Test func cellAreasAreThoseOfTheSpans() {
+        for (width, height, columns, rows) in [(37, 23, 11, 7), (320, 200, 240, 125), (9, 5, 20, 11), (100, 3, 7, 2), (3, 3, 3, 3)] {
+            let image = Pictures.uniform(width: width, height: height, gray: 9)
+            let size = GridSize(columns: columns, rows: rows)
+            var areas = [Bool](repeating: false, count: 17)
+            Resize.AreaSampler(image, size: size).forEachSum { _, sum in
+                if sum.area <= 16 { areas[sum.area] = true }
+            }
+            #expect(Resize.AreaSampler(image, size: size).hasCells(ofAreaUpTo: 16) == areas, "\(width) × \(height) to \(columns) × \(rows)")
+        }
+    }
+}
+
 /// A small seeded generator, so the random pictures are the same on every run.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64
