@@ -357,6 +357,48 @@ struct FloodTests {
         #expect(!background[5 * width + 5], "a pixel lighter than the ramp pixel above it is not")
     }
 
+    /// The halo's means, from tables made a row at a time with only a few rows kept, are those
+    /// of whole summed-area tables made by the same sums.
+    @Test func rowByRowMeansAreThoseOfTheWholeTables() {
+        var generator = SplitMix(seed: 29)
+        for (width, height) in [(1, 1), (9, 4), (23, 17), (40, 30)] {
+            let cells = (0 ..< width * height).map { _ in
+                Cell(red: Float.random(in: 0 ... 255, using: &generator), green: Float.random(in: 0 ... 255, using: &generator),
+                     blue: Float.random(in: 0 ... 255, using: &generator))
+            }
+            let lab = LabImage(Grid(columns: width, rows: height, values: cells))
+            let background = (0 ..< width * height).map { _ in Bool.random(using: &generator) }
+            // The whole tables, row after row: each entry the one above plus the row's running sums.
+            var table = [SIMD4<Float>](repeating: .zero, count: (width + 1) * (height + 1))
+            for y in 0 ..< height {
+                var sums = SIMD4<Float>.zero
+                for x in 0 ..< width {
+                    let index = y * width + x
+                    if !background[index] { sums += SIMD4(1, lab.l[index], lab.a[index], lab.b[index]) }
+                    table[(y + 1) * (width + 1) + x + 1] = table[y * (width + 1) + x + 1] + sums
+                }
+            }
+            var rowByRow = SummedArea(lab: lab, subject: background, boxHeight: 7)
+            for index in 0 ..< width * height {
+                let x = index % width, y = index / width
+                let left = max(0, x - 3), top = max(0, y - 3), right = min(width - 1, x + 3) + 1, bottom = min(height - 1, y + 3) + 1
+                let sum = table[bottom * (width + 1) + right] - table[top * (width + 1) + right]
+                    - table[bottom * (width + 1) + left] + table[top * (width + 1) + left]
+                let expected = sum[0] > 0.5 ? [sum[1] / sum[0], sum[2] / sum[0], sum[3] / sum[0]] : nil
+                let mean = rowByRow.mean(x0: x - 3, y0: y - 3, x1: x + 3, y1: y + 3).map { [$0.0, $0.1, $0.2] }
+                #expect(mean?.map(\.bitPattern) == expected?.map(\.bitPattern), "\(width) × \(height) at (\(x), \(y))")
+            }
+        }
+    }
+
+    @Test func rowOrderSortsPixelsByRowStably() {
+        var generator = SplitMix(seed: 31)
+        let width = 13, height = 9
+        let pixels = (0 ..< 200).map { _ in Int.random(in: 0 ..< width * height, using: &generator) }
+        let order = FloodMask.rowOrder(of: pixels, width: width, height: height)
+        #expect(order == pixels.indices.sorted { (pixels[$0] / width, $0) < (pixels[$1] / width, $1) })
+    }
+
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = seeds.filter { candidate[$0] }
