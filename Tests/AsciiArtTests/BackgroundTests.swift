@@ -399,6 +399,35 @@ struct FloodTests {
         #expect(order == pixels.indices.sorted { (pixels[$0] / width, $0) < (pixels[$1] / width, $1) })
     }
 
+    @Test func frontierIsEverySubjectPixelBesideTheBackground() {
+        var generator = SplitMix(seed: 37)
+        for (width, height, density) in [(1, 1, 0.5), (1, 7, 0.5), (9, 1, 0.5), (17, 13, 0.3), (40, 30, 0.7), (40, 30, 0.0)] {
+            let background = (0 ..< width * height).map { _ in Double.random(in: 0 ..< 1, using: &generator) < density }
+            let expected = background.indices.filter { index in
+                let x = index % width, y = index / width
+                let beside = [x > 0 ? index - 1 : nil, x < width - 1 ? index + 1 : nil, y > 0 ? index - width : nil,
+                              y < height - 1 ? index + width : nil]
+                return !background[index] && beside.contains { $0.map { background[$0] } ?? false }
+            }
+            #expect(FloodMask.subjectFrontier(of: background, width: width) == expected, "\(width) × \(height)")
+        }
+    }
+
+    @Test func cellsAreBackgroundWhenMostOfTheirWorkPixelsAre() {
+        var generator = SplitMix(seed: 41)
+        for (columns, rows) in [(1, 1), (7, 3), (20, 9)] {
+            let grid = FloodMask.WorkGrid(GridSize(columns: columns, rows: rows), perCell: FloodMask.workPixels, maximum: 1 << 20)
+            let (across, down) = FloodMask.workPixels
+            let background = (0 ..< columns * across * rows * down).map { _ in Bool.random(using: &generator) }
+            let expected = (0 ..< columns * rows).map { cell in
+                let column = cell % columns, row = cell / columns
+                let pixels = (0 ..< across * down).map { (row * down + $0 / across) * columns * across + column * across + $0 % across }
+                return pixels.filter { background[$0] }.count > across * down / 2
+            }
+            #expect(grid.cells(background).values == expected, "\(columns) × \(rows)")
+        }
+    }
+
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = seeds.filter { candidate[$0] }
@@ -514,6 +543,36 @@ struct BorderModelTests {
             #expect(full.distance((height - 1) * width + x, to: colour) < 1.5, "(\(x), \(y)): \(colour)")
         }
         #expect(model.spread < 3, "a clean gradient strays little: \(model.spread)")
+    }
+
+    /// Distances eight pixels at a time are those of one pixel at a time: the surface's parabola
+    /// along the row in SIMD lanes, the three channels side by side.
+    @Test func distancesAreThoseOfOnePixelAtATime() {
+        var generator = SplitMix(seed: 43)
+        for (width, height) in [(1, 1), (7, 3), (8, 2), (61, 23)] {
+            let image = Pictures.make(width: width, height: height) { x, y in
+                [UInt8(truncatingIfNeeded: 40 + x * 3 + Int.random(in: 0 ... 9, using: &generator)), UInt8(truncatingIfNeeded: 90 + y * 2),
+                 UInt8.random(in: 0 ... 255, using: &generator), 255]
+            }
+            let pixels = Resize.AreaSampler(image, size: GridSize(columns: width, rows: height))
+            let ring = BorderModel.ringIndices(width: width, height: height)
+            let model = BorderModel(LabImage(pixels, at: ring), ring: ring, width: width, height: height)
+            let lab = LabImage(pixels), c = model.coefficients
+            let quadratic = SIMD4(c[0][3], c[1][3], c[2][3], 0)
+            var expected: [Float] = []
+            for y in 0 ..< height {
+                let v = Float(y) / Float(height)
+                func lane(_ k: Int) -> (Float, Float) { (c[k][0] + c[k][2] * v + c[k][5] * v * v, c[k][1] + c[k][4] * v) }
+                let (l0, l1) = lane(0), (a0, a1) = lane(1), (b0, b1) = lane(2)
+                let constant = SIMD4(l0, a0, b0, 0), linear = SIMD4(l1, a1, b1, 0)
+                for x in 0 ..< width {
+                    let u = Float(x) / Float(width), index = y * width + x
+                    let difference = SIMD4(lab.l[index], lab.a[index], lab.b[index], 0) - (constant + u * (linear + u * quadratic))
+                    expected.append((difference * difference).sum().squareRoot())
+                }
+            }
+            #expect(model.distances(lab).map(\.bitPattern) == expected.map(\.bitPattern), "\(width) × \(height)")
+        }
     }
 
     @Test func samplerGivesTheCellsOfTheResizeAndTheirColours() {

@@ -329,14 +329,20 @@ enum FloodMask {
     static func subjectFrontier(of background: [Bool], width: Int) -> [Int] {
         let height = background.count / max(width, 1)
         var frontier: [Int] = []
-        background.withUnsafeBufferPointer { background in
-            for y in 0 ..< height {
-                for x in 0 ..< width {
-                    let index = y * width + x
-                    guard !background[index] else { continue }
-                    if (x > 0 && background[index - 1]) || (x < width - 1 && background[index + 1])
-                        || (y > 0 && background[index - width]) || (y < height - 1 && background[index + width]) {
-                        frontier.append(index)
+        // Bools as bytes (0 or 1), so a pixel's four neighbours are or-ed without a branch each;
+        // a missing row above or below reads as a row of subject.
+        let none = [UInt8](repeating: 0, count: width)
+        background.withUnsafeBufferPointer { pixels in
+            pixels.withMemoryRebound(to: UInt8.self) { pixels in
+                none.withUnsafeBufferPointer { none in
+                    for y in 0 ..< height {
+                        let row = y &* width
+                        let above = y > 0 ? UnsafeBufferPointer(rebasing: pixels[row &- width ..< row]) : none
+                        let below = y < height - 1 ? UnsafeBufferPointer(rebasing: pixels[row &+ width ..< row &+ 2 &* width]) : none
+                        for x in 0 ..< width where pixels[row &+ x] == 0 {
+                            let left = x > 0 ? pixels[row &+ x &- 1] : 0, right = x < width - 1 ? pixels[row &+ x &+ 1] : 0
+                            if left | right | above[x] | below[x] != 0 { frontier.append(row &+ x) }
+                        }
                     }
                 }
             }
@@ -418,27 +424,35 @@ enum FloodMask {
 
         /// The per-cell mask (`true` = background) from the work grid's.
         func cells(_ background: [Bool]) -> Grid<Bool> {
-            var mask = Grid(columns: artSize.columns, rows: artSize.rows, repeating: false)
             let width = size.columns
-            let coarse = width != artSize.columns * perCell.across || size.rows != artSize.rows * perCell.down
-            for row in 0 ..< artSize.rows {
-                for column in 0 ..< artSize.columns {
-                    if coarse {
+            if width != artSize.columns * perCell.across || size.rows != artSize.rows * perCell.down {
+                var mask = Grid(columns: artSize.columns, rows: artSize.rows, repeating: false)
+                for row in 0 ..< artSize.rows {
+                    for column in 0 ..< artSize.columns {
                         let y = min(size.rows - 1, Int((Double(row) + 0.5) * Double(size.rows) / Double(artSize.rows)))
                         let x = min(width - 1, Int((Double(column) + 0.5) * Double(width) / Double(artSize.columns)))
                         mask[column, row] = background[y * width + x]
-                        continue
                     }
-                    var count = 0
-                    for y in row * perCell.down ..< (row + 1) * perCell.down {
-                        for x in column * perCell.across ..< (column + 1) * perCell.across where background[y * width + x] {
-                            count += 1
+                }
+                return mask
+            }
+            precondition(background.count == width * size.rows, "a mask of the work grid")
+            let (across, down) = perCell, half = across * down / 2
+            let values = background.withUnsafeBufferPointer { background in
+                [Bool](unsafeUninitializedCapacity: artSize.columns * artSize.rows) { mask, initialized in
+                    for cell in 0 ..< artSize.columns * artSize.rows {
+                        let row = cell / artSize.columns, column = cell - row * artSize.columns
+                        var count = 0, start = row &* down &* width &+ column &* across
+                        for _ in 0 ..< down {
+                            for x in start ..< start &+ across { count &+= background[x] ? 1 : 0 }
+                            start &+= width
                         }
+                        mask.initializeElement(at: cell, to: count > half)
                     }
-                    mask[column, row] = count > perCell.across * perCell.down / 2
+                    initialized = artSize.columns * artSize.rows
                 }
             }
-            return mask
+            return Grid(columns: artSize.columns, rows: artSize.rows, values: values)
         }
     }
 
