@@ -29,16 +29,29 @@ public enum Resize {
 
         /// Calls `body` with each index (row after row) and cell of `areaAverage(image, to: size)`.
         func forEachCell(_ body: (Int, Cell) -> Void) {
-            forEachCell(in: CellBounds(columns: 0 ..< size.columns, rows: 0 ..< size.rows), body)
+            forEachSum { index, sum in body(index, sum.cell) }
         }
 
         /// `forEachCell` for the cells inside `bounds` only, indexed row after row within them.
         func forEachCell(in bounds: CellBounds, _ body: (Int, Cell) -> Void) {
+            forEachSum(in: bounds) { index, sum in body(index, sum.cell) }
+        }
+
+        /// Calls `body` with each index (row after row) and pixel sum of the cells, whose
+        /// `cell` is the cell of `areaAverage(image, to: size)`.
+        @inline(__always)
+        func forEachSum(_ body: (Int, PixelSum) -> Void) {
+            forEachSum(in: CellBounds(columns: 0 ..< size.columns, rows: 0 ..< size.rows), body)
+        }
+
+        /// `forEachSum` for the cells inside `bounds` only, indexed row after row within them.
+        @inline(__always)
+        func forEachSum(in bounds: CellBounds, _ body: (Int, PixelSum) -> Void) {
             image.pixels.withUnsafeBufferPointer { pixels in
                 var index = 0
                 for rowSpan in rowSpans[bounds.rows] {
                     for columnSpan in columnSpans[bounds.columns] {
-                        body(index, average(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
+                        body(index, sum(pixels, imageWidth: image.width, columns: columnSpan, rows: rowSpan))
                         index += 1
                     }
                 }
@@ -48,10 +61,25 @@ public enum Resize {
         /// The cell at `index` (row after row) of `areaAverage(image, to: size)`.
         func cell(_ index: Int) -> Cell {
             image.pixels.withUnsafeBufferPointer { pixels in
-                average(
-                    pixels, imageWidth: image.width,
-                    columns: columnSpans[index % size.columns], rows: rowSpans[index / size.columns])
+                sum(pixels, imageWidth: image.width, columns: columnSpans[index % size.columns], rows: rowSpans[index / size.columns])
+                    .cell
             }
+        }
+
+        /// Whether some cell covers `area` pixels, for each area up to `maximum`: for work
+        /// prepared per area.
+        func hasCells(ofAreaUpTo maximum: Int) -> [Bool] {
+            func lengths(_ spans: [Range<Int>]) -> [Bool] {
+                var present = [Bool](repeating: false, count: maximum + 1)
+                for span in spans where span.count <= maximum { present[span.count] = true }
+                return present
+            }
+            let widths = lengths(columnSpans), heights = lengths(rowSpans)
+            var areas = [Bool](repeating: false, count: maximum + 1)
+            for width in stride(from: 1, through: maximum, by: 1) where widths[width] {
+                for height in 1 ... maximum / width where heights[height] { areas[width * height] = true }
+            }
+            return areas
         }
     }
 
@@ -63,31 +91,47 @@ public enum Resize {
         }
     }
 
-    /// The alpha-weighted mean colour and the mean alpha of one rectangle of pixels.
+    /// The integer sums of one rectangle of pixels: red, green and blue each weighted by alpha,
+    /// and alpha, with the rectangle's area. Sums are exact, whatever order they are added in.
+    struct PixelSum {
+        var red = 0, green = 0, blue = 0, alpha = 0
+        /// Pixels in the rectangle.
+        var area = 0
+
+        /// The alpha-weighted mean colour and the mean alpha.
+        var cell: Cell {
+            guard alpha > 0 else { return Cell(red: 0, green: 0, blue: 0, alpha: 0) }
+            let weight = Float(alpha)
+            return Cell(
+                red: Float(red) / weight, green: Float(green) / weight, blue: Float(blue) / weight,
+                alpha: weight / (255 * Float(area)))
+        }
+    }
+
+    /// The sums of one rectangle of pixels.
     ///
     /// Reads `pixels` as RGBA rows of `imageWidth`; sums in wrapping 64-bit integers, which
-    /// cannot overflow below 2^40 pixels and let the inner loop vectorise.
-    private static func average(
+    /// cannot overflow below 2^47 pixels and let the inner loop vectorise, and computes every
+    /// offset wrapping too: the checks cost more than the sums of a cell of a few pixels.
+    private static func sum(
         _ pixels: UnsafeBufferPointer<UInt8>, imageWidth: Int, columns: Range<Int>, rows: Range<Int>
-    ) -> Cell {
-        var red: UInt64 = 0, green: UInt64 = 0, blue: UInt64 = 0, alpha: UInt64 = 0
-        for y in rows {
-            var index = (y * imageWidth + columns.lowerBound) * 4
-            let end = (y * imageWidth + columns.upperBound) * 4
+    ) -> PixelSum {
+        var red = 0, green = 0, blue = 0, alpha = 0
+        let rowBytes = imageWidth &* 4, width = columns.count &* 4
+        var start = rows.lowerBound &* rowBytes &+ columns.lowerBound &* 4
+        for _ in rows {
+            var index = start
+            let end = start &+ width
             while index < end {
-                let a = UInt64(pixels[index &+ 3])
-                red &+= UInt64(pixels[index]) &* a
-                green &+= UInt64(pixels[index &+ 1]) &* a
-                blue &+= UInt64(pixels[index &+ 2]) &* a
+                let a = Int(pixels[index &+ 3])
+                red &+= Int(pixels[index]) &* a
+                green &+= Int(pixels[index &+ 1]) &* a
+                blue &+= Int(pixels[index &+ 2]) &* a
                 alpha &+= a
                 index &+= 4
             }
+            start &+= rowBytes
         }
-        let area = Float(columns.count * rows.count)
-        guard alpha > 0 else { return Cell(red: 0, green: 0, blue: 0, alpha: 0) }
-        let weight = Float(alpha)
-        return Cell(
-            red: Float(red) / weight, green: Float(green) / weight, blue: Float(blue) / weight,
-            alpha: weight / (255 * area))
+        return PixelSum(red: red, green: green, blue: blue, alpha: alpha, area: columns.count &* rows.count)
     }
 }

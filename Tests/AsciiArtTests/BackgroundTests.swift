@@ -357,6 +357,77 @@ struct FloodTests {
         #expect(!background[5 * width + 5], "a pixel lighter than the ramp pixel above it is not")
     }
 
+    /// The halo's means, from tables made a row at a time with only a few rows kept, are those
+    /// of whole summed-area tables made by the same sums.
+    @Test func rowByRowMeansAreThoseOfTheWholeTables() {
+        var generator = SplitMix(seed: 29)
+        for (width, height) in [(1, 1), (9, 4), (23, 17), (40, 30)] {
+            let cells = (0 ..< width * height).map { _ in
+                Cell(red: Float.random(in: 0 ... 255, using: &generator), green: Float.random(in: 0 ... 255, using: &generator),
+                     blue: Float.random(in: 0 ... 255, using: &generator))
+            }
+            let lab = LabImage(Grid(columns: width, rows: height, values: cells))
+            let background = (0 ..< width * height).map { _ in Bool.random(using: &generator) }
+            // The whole tables, row after row: each entry the one above plus the row's running sums.
+            var table = [SIMD4<Float>](repeating: .zero, count: (width + 1) * (height + 1))
+            for y in 0 ..< height {
+                var sums = SIMD4<Float>.zero
+                for x in 0 ..< width {
+                    let index = y * width + x
+                    if !background[index] { sums += SIMD4(1, lab.l[index], lab.a[index], lab.b[index]) }
+                    table[(y + 1) * (width + 1) + x + 1] = table[y * (width + 1) + x + 1] + sums
+                }
+            }
+            var rowByRow = SummedArea(lab: lab, subject: background, boxHeight: 7)
+            for index in 0 ..< width * height {
+                let x = index % width, y = index / width
+                let left = max(0, x - 3), top = max(0, y - 3), right = min(width - 1, x + 3) + 1, bottom = min(height - 1, y + 3) + 1
+                let sum = table[bottom * (width + 1) + right] - table[top * (width + 1) + right]
+                    - table[bottom * (width + 1) + left] + table[top * (width + 1) + left]
+                let expected = sum[0] > 0.5 ? [sum[1] / sum[0], sum[2] / sum[0], sum[3] / sum[0]] : nil
+                let mean = rowByRow.mean(x0: x - 3, y0: y - 3, x1: x + 3, y1: y + 3).map { [$0.0, $0.1, $0.2] }
+                #expect(mean?.map(\.bitPattern) == expected?.map(\.bitPattern), "\(width) × \(height) at (\(x), \(y))")
+            }
+        }
+    }
+
+    @Test func rowOrderSortsPixelsByRowStably() {
+        var generator = SplitMix(seed: 31)
+        let width = 13, height = 9
+        let pixels = (0 ..< 200).map { _ in Int.random(in: 0 ..< width * height, using: &generator) }
+        let order = FloodMask.rowOrder(of: pixels, width: width, height: height)
+        #expect(order == pixels.indices.sorted { (pixels[$0] / width, $0) < (pixels[$1] / width, $1) })
+    }
+
+    @Test func frontierIsEverySubjectPixelBesideTheBackground() {
+        var generator = SplitMix(seed: 37)
+        for (width, height, density) in [(1, 1, 0.5), (1, 7, 0.5), (9, 1, 0.5), (17, 13, 0.3), (40, 30, 0.7), (40, 30, 0.0)] {
+            let background = (0 ..< width * height).map { _ in Double.random(in: 0 ..< 1, using: &generator) < density }
+            let expected = background.indices.filter { index in
+                let x = index % width, y = index / width
+                let beside = [x > 0 ? index - 1 : nil, x < width - 1 ? index + 1 : nil, y > 0 ? index - width : nil,
+                              y < height - 1 ? index + width : nil]
+                return !background[index] && beside.contains { $0.map { background[$0] } ?? false }
+            }
+            #expect(FloodMask.subjectFrontier(of: background, width: width) == expected, "\(width) × \(height)")
+        }
+    }
+
+    @Test func cellsAreBackgroundWhenMostOfTheirWorkPixelsAre() {
+        var generator = SplitMix(seed: 41)
+        for (columns, rows) in [(1, 1), (7, 3), (20, 9)] {
+            let grid = FloodMask.WorkGrid(GridSize(columns: columns, rows: rows), perCell: FloodMask.workPixels, maximum: 1 << 20)
+            let (across, down) = FloodMask.workPixels
+            let background = (0 ..< columns * across * rows * down).map { _ in Bool.random(using: &generator) }
+            let expected = (0 ..< columns * rows).map { cell in
+                let column = cell % columns, row = cell / columns
+                let pixels = (0 ..< across * down).map { (row * down + $0 / across) * columns * across + column * across + $0 % across }
+                return pixels.filter { background[$0] }.count > across * down / 2
+            }
+            #expect(grid.cells(background).values == expected, "\(columns) × \(rows)")
+        }
+    }
+
     static func breadthFirst(_ candidate: [Bool], _ seeds: [Int], _ width: Int) -> [Bool] {
         var reached = [Bool](repeating: false, count: candidate.count)
         var queue = seeds.filter { candidate[$0] }
@@ -370,6 +441,60 @@ struct FloodTests {
             }
         }
         return reached
+    }
+}
+
+/// The run-by-run labelling finds what a pixel-by-pixel breadth-first search finds.
+struct MaskComponentsTests {
+    @Test func matchesABreadthFirstLabellingOnRandomMasks() {
+        var generator = SplitMix(seed: 17)
+        for (width, height, density) in [
+            (1, 1, 0.5), (9, 1, 0.6), (1, 11, 0.6), (8, 8, 0.0), (8, 8, 1.0), (23, 17, 0.45), (40, 30, 0.6), (64, 48, 0.7),
+        ] {
+            let mask = (0 ..< width * height).map { _ in Double.random(in: 0 ..< 1, using: &generator) < density }
+            for value in [false, true] {
+                let components = MaskComponents(of: value, in: mask, width: width, height: height)
+                let expected = Self.breadthFirst(mask, value: value, width: width)
+                let label = "\(width) × \(height), \(value)"
+                #expect(components.count == expected.count && components.sizes == expected.map(\.count), "\(label)")
+                for (number, pixels) in expected.enumerated() where number < components.count {
+                    var runs: [Int] = []
+                    components.forEachRun(of: number) { runs += $0 }
+                    #expect(runs == pixels.sorted() && components.firstPixel(of: number) == pixels.min(), "\(label): \(number)")
+                    #expect(pixels.allSatisfy { components.component(containing: $0) == number }, "\(label): \(number)")
+                    let values = pixels.sorted().map(Float.init)
+                    #expect(components.values(of: number, in: (0 ..< mask.count).map(Float.init)) == values, "\(label)")
+                    var filled = mask
+                    components.fill(number, in: &filled, with: !value)
+                    #expect(filled.indices.allSatisfy { filled[$0] == (pixels.contains($0) ? !value : mask[$0]) }, "\(label)")
+                }
+                #expect(mask.indices.allSatisfy { mask[$0] == value || components.component(containing: $0) == nil }, "\(label)")
+            }
+        }
+    }
+
+    /// The 4-connected components of the pixels holding `value`, pixel by pixel, numbered by
+    /// their first pixel.
+    static func breadthFirst(_ mask: [Bool], value: Bool, width: Int) -> [[Int]] {
+        var seen = mask.map { $0 != value }
+        var components: [[Int]] = []
+        for start in mask.indices where !seen[start] {
+            var component = [start]
+            seen[start] = true
+            var head = 0
+            while head < component.count {
+                let index = component[head]
+                head += 1
+                let x = index % width
+                let neighbours = [x > 0 ? index - 1 : nil, x < width - 1 ? index + 1 : nil, index - width, index + width]
+                for case let next? in neighbours where next >= 0 && next < mask.count && !seen[next] {
+                    seen[next] = true
+                    component.append(next)
+                }
+            }
+            components.append(component)
+        }
+        return components
     }
 }
 
@@ -420,6 +545,36 @@ struct BorderModelTests {
         #expect(model.spread < 3, "a clean gradient strays little: \(model.spread)")
     }
 
+    /// Distances eight pixels at a time are those of one pixel at a time: the surface's parabola
+    /// along the row in SIMD lanes, the three channels side by side.
+    @Test func distancesAreThoseOfOnePixelAtATime() {
+        var generator = SplitMix(seed: 43)
+        for (width, height) in [(1, 1), (7, 3), (8, 2), (61, 23)] {
+            let image = Pictures.make(width: width, height: height) { x, y in
+                [UInt8(truncatingIfNeeded: 40 + x * 3 + Int.random(in: 0 ... 9, using: &generator)), UInt8(truncatingIfNeeded: 90 + y * 2),
+                 UInt8.random(in: 0 ... 255, using: &generator), 255]
+            }
+            let pixels = Resize.AreaSampler(image, size: GridSize(columns: width, rows: height))
+            let ring = BorderModel.ringIndices(width: width, height: height)
+            let model = BorderModel(LabImage(pixels, at: ring), ring: ring, width: width, height: height)
+            let lab = LabImage(pixels), c = model.coefficients
+            let quadratic = SIMD4(c[0][3], c[1][3], c[2][3], 0)
+            var expected: [Float] = []
+            for y in 0 ..< height {
+                let v = Float(y) / Float(height)
+                func lane(_ k: Int) -> (Float, Float) { (c[k][0] + c[k][2] * v + c[k][5] * v * v, c[k][1] + c[k][4] * v) }
+                let (l0, l1) = lane(0), (a0, a1) = lane(1), (b0, b1) = lane(2)
+                let constant = SIMD4(l0, a0, b0, 0), linear = SIMD4(l1, a1, b1, 0)
+                for x in 0 ..< width {
+                    let u = Float(x) / Float(width), index = y * width + x
+                    let difference = SIMD4(lab.l[index], lab.a[index], lab.b[index], 0) - (constant + u * (linear + u * quadratic))
+                    expected.append((difference * difference).sum().squareRoot())
+                }
+            }
+            #expect(model.distances(lab).map(\.bitPattern) == expected.map(\.bitPattern), "\(width) × \(height)")
+        }
+    }
+
     @Test func samplerGivesTheCellsOfTheResizeAndTheirColours() {
         var generator = SplitMix(seed: 3)
         let image = Pictures.make(width: 37, height: 23) { _, _ in
@@ -439,6 +594,40 @@ struct BorderModelTests {
         let fromGrid = LabImage(grid), fromSampler = LabImage(sampler), some = LabImage(sampler, at: [76, 0, 5])
         #expect(fromGrid.l == fromSampler.l && fromGrid.a == fromSampler.a && fromGrid.b == fromSampler.b)
         #expect(some.l == [fromGrid.l[76], fromGrid.l[0], fromGrid.l[5]] && some.width == 3 && some.height == 1)
+    }
+}
+
+/// The work picture in CIELAB: the sampler's cells converted straight from their sums, opaque
+/// ones through the tables by channel sum, are the cells of the resize converted one by one.
+struct LabImageTests {
+    @Test func sampledLabIsTheLabOfTheResizedCells() {
+        var generator = SplitMix(seed: 23)
+        // Shrunk (areas 1 to 20, some above the tables' 16), enlarged (area 1) and mixed; opaque,
+        // half transparent and fully transparent pixels.
+        for (width, height, columns, rows) in [(37, 23, 11, 7), (320, 200, 240, 125), (9, 5, 20, 11), (50, 9, 12, 20), (41, 60, 8, 3)] {
+            for alphas: [UInt8] in [[255], [255, 255, 255, 128, 0], [0]] {
+                let image = Pictures.make(width: width, height: height) { _, _ in
+                    [UInt8.random(in: 0 ... 255, using: &generator), UInt8.random(in: 0 ... 255, using: &generator),
+                     UInt8.random(in: 0 ... 255, using: &generator), alphas.randomElement(using: &generator)!]
+                }
+                let size = GridSize(columns: columns, rows: rows)
+                let sampled = LabImage(Resize.AreaSampler(image, size: size)), converted = LabImage(Resize.areaAverage(image, to: size))
+                let label = "\(width) × \(height) to \(columns) × \(rows), alphas \(alphas)"
+                #expect(sampled.l == converted.l && sampled.a == converted.a && sampled.b == converted.b, "\(label)")
+            }
+        }
+    }
+
+    @Test func cellAreasAreThoseOfTheSpans() {
+        for (width, height, columns, rows) in [(37, 23, 11, 7), (320, 200, 240, 125), (9, 5, 20, 11), (100, 3, 7, 2), (3, 3, 3, 3)] {
+            let image = Pictures.uniform(width: width, height: height, gray: 9)
+            let size = GridSize(columns: columns, rows: rows)
+            var areas = [Bool](repeating: false, count: 17)
+            Resize.AreaSampler(image, size: size).forEachSum { _, sum in
+                if sum.area <= 16 { areas[sum.area] = true }
+            }
+            #expect(Resize.AreaSampler(image, size: size).hasCells(ofAreaUpTo: 16) == areas, "\(width) × \(height) to \(columns) × \(rows)")
+        }
     }
 }
 

@@ -122,6 +122,46 @@ import TestSupport
         Self.expectClose(Self.pixel(image, 32, 10), [0, 0, 255, alpha], "first blue block")
     }
 
+    /// Reduced while reading, every output pixel is exactly the rounded alpha-weighted mean of
+    /// its block, leftover blocks included (203 × 77 reduced by 5: the last column averages 3
+    /// pixels, the last row 2), whether the rows go through the RGB band sums or the RGBA path.
+    @Test(arguments: [PNGFile.ColourType.gray, .rgb, .rgba])
+    func reducedPixelsAreTheExactBlockMeans(type: PNGFile.ColourType) throws {
+        let width = 203, height = 77, reduction = 5
+        func sample(_ x: Int, _ y: Int, _ channel: Int) -> Int { ((x * 7_919 + y * 104_729 + channel * 31) &* 2_654_435_761 >> 16) & 255 }
+        func colour(_ x: Int, _ y: Int) -> [Int] {
+            switch type {
+            case .gray: return [sample(x, y, 0), sample(x, y, 0), sample(x, y, 0), 255]
+            case .rgba: return [sample(x, y, 0), sample(x, y, 1), sample(x, y, 2), y % 3 == 0 ? 0 : sample(x, y, 3)]
+            default: return [sample(x, y, 0), sample(x, y, 1), sample(x, y, 2), 255]
+            }
+        }
+        let file = PNGFile(width: width, height: height, colourType: type, bitDepth: 8) { x, y in
+            Array(colour(x, y).prefix(type.channels))
+        }
+        var options = DecodeOptions()
+        options.minimumWidth = 40
+        let image = try ImageDecoder.decode(file.encoded(), options: options).image
+        #expect(image.width == 41 && image.height == 16)
+        for row in 0 ..< image.height {
+            for column in 0 ..< image.width {
+                let xs = column * reduction ..< min(width, (column + 1) * reduction)
+                let ys = row * reduction ..< min(height, (row + 1) * reduction)
+                var sums = [0, 0, 0], alpha = 0
+                for y in ys {
+                    for x in xs {
+                        let pixel = colour(x, y)
+                        for channel in 0 ..< 3 { sums[channel] += pixel[channel] * pixel[3] }
+                        alpha += pixel[3]
+                    }
+                }
+                let area = xs.count * ys.count
+                let expected = sums.map { alpha > 0 ? ($0 + alpha / 2) / alpha : 0 } + [(alpha + area / 2) / area]
+                #expect(Self.pixel(image, column, row) == expected, "\(type) (\(column), \(row))")
+            }
+        }
+    }
+
     @Test func headerDeclaringTenGigapixelsIsRefusedBeforeDecoding() {
         let file = PNGFile(width: 100_000, height: 100_000, colourType: .gray, bitDepth: 8) { _, _ in [0] }
         // Only the header matters: the budget is checked before any pixel is read.

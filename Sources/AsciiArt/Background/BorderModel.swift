@@ -111,32 +111,51 @@ struct BorderModel {
 
     /// Every pixel's colour distance from the model.
     func distances(_ image: LabImage) -> [Float] {
-        var distances = [Float](repeating: 0, count: width * height)
-        // Along a row the surface is a parabola in u: constant + linear·u + quadratic·u², with
-        // the three channels side by side in SIMD lanes.
+        // Along a row the surface is a parabola in u for each channel, constant + u · (linear +
+        // u · quadratic), worked out for eight pixels at a time in SIMD lanes (the same
+        // operations, in the same order, as for one pixel).
         let c = coefficients
-        let quadratic = SIMD4(c[0][3], c[1][3], c[2][3], 0)
-        distances.withUnsafeMutableBufferPointer { distances in
+        let us = (0 ..< width).map { Float($0) / Float(width) }
+        let (lq, aq, bq) = (c[0][3], c[1][3], c[2][3])
+        return [Float](unsafeUninitializedCapacity: width * height) { distances, initialized in
             image.l.withUnsafeBufferPointer { l in
                 image.a.withUnsafeBufferPointer { a in
                     image.b.withUnsafeBufferPointer { b in
-                        for y in 0 ..< height {
-                            let v = Float(y) / Float(height)
-                            func lane(_ k: Int) -> (Float, Float) { (c[k][0] + c[k][2] * v + c[k][5] * v * v, c[k][1] + c[k][4] * v) }
-                            let (l0, l1) = lane(0), (a0, a1) = lane(1), (b0, b1) = lane(2)
-                            let constant = SIMD4(l0, a0, b0, 0), linear = SIMD4(l1, a1, b1, 0)
-                            for x in 0 ..< width {
-                                let u = Float(x) / Float(width), index = y * width + x
-                                let model = constant + u * (linear + u * quadratic)
-                                let difference = SIMD4(l[index], a[index], b[index], 0) - model
-                                distances[index] = (difference * difference).sum().squareRoot()
+                        us.withUnsafeBufferPointer { us in
+                            for y in 0 ..< height {
+                                let v = Float(y) / Float(height)
+                                func lane(_ k: Int) -> (Float, Float) { (c[k][0] + c[k][2] * v + c[k][5] * v * v, c[k][1] + c[k][4] * v) }
+                                let (l0, l1) = lane(0), (a0, a1) = lane(1), (b0, b1) = lane(2)
+                                let row = y &* width
+                                var x = 0
+                                while x &+ 8 <= width {
+                                    func load(_ values: UnsafeBufferPointer<Float>, _ at: Int) -> SIMD8<Float> {
+                                        UnsafeRawPointer(values.baseAddress! + at).loadUnaligned(as: SIMD8<Float>.self)
+                                    }
+                                    let u = load(us, x)
+                                    let dl = load(l, row &+ x) - (l0 + u * (l1 + u * lq))
+                                    let da = load(a, row &+ x) - (a0 + u * (a1 + u * aq))
+                                    let db = load(b, row &+ x) - (b0 + u * (b1 + u * bq))
+                                    let squares: SIMD8<Float> = dl * dl + da * da + db * db
+                                    UnsafeMutableRawPointer(distances.baseAddress! + (row &+ x))
+                                        .storeBytes(of: squares.squareRoot(), as: SIMD8<Float>.self)
+                                    x &+= 8
+                                }
+                                while x < width {
+                                    let u = us[x], index = row &+ x
+                                    let dl = l[index] - (l0 + u * (l1 + u * lq))
+                                    let da = a[index] - (a0 + u * (a1 + u * aq))
+                                    let db = b[index] - (b0 + u * (b1 + u * bq))
+                                    distances.initializeElement(at: index, to: (dl * dl + da * da + db * db).squareRoot())
+                                    x &+= 1
+                                }
                             }
                         }
                     }
                 }
             }
+            initialized = width * height
         }
-        return distances
     }
 
     /// The pixels within `ringWidth` of the picture's edge, in order.

@@ -15,37 +15,47 @@ struct LabImage {
 
     /// Converts averaged sRGB cells (0...255 a channel) to CIELAB.
     init(_ cells: Grid<Cell>) {
-        self.init(width: cells.columns, height: cells.rows) { convert in
-            for (index, cell) in cells.values.enumerated() { convert(index, cell) }
+        self.init(width: cells.columns, height: cells.rows) { linear, convert in
+            for (index, cell) in cells.values.enumerated() { convert(index, Self.linear(cell, linear)) }
         }
     }
 
     /// Converts the cells of an area-average resize as they are averaged, without keeping them.
     init(_ sampler: Resize.AreaSampler) {
-        self.init(width: sampler.size.columns, height: sampler.size.rows, cells: sampler.forEachCell)
+        self.init(width: sampler.size.columns, height: sampler.size.rows) { linear, convert in
+            OpaqueLinear(areas: sampler.hasCells(ofAreaUpTo: OpaqueLinear.maximumArea), linear: linear).withLookup { opaque in
+                sampler.forEachSum { index, sum in convert(index, opaque.linear(sum) ?? Self.linear(sum.cell, linear)) }
+            }
+        }
     }
 
     /// Converts only the cells at `indices`, in that order, into a picture one row high.
     init(_ sampler: Resize.AreaSampler, at indices: [Int]) {
-        self.init(width: indices.count, height: 1) { convert in
-            for (position, index) in indices.enumerated() { convert(position, sampler.cell(index)) }
+        self.init(width: indices.count, height: 1) { linear, convert in
+            for (position, index) in indices.enumerated() { convert(position, Self.linear(sampler.cell(index), linear)) }
         }
     }
 
-    /// A picture `width` × `height` whose pixels `cells` hands, with their indices, to the
-    /// converter it is given.
-    private init(width: Int, height: Int, cells: ((Int, Cell) -> Void) -> Void) {
+    /// A picture `width` × `height` whose pixels `colours` hands, with their indices and in
+    /// linear light, to the converter it is given, with the sRGB-to-linear table at hand.
+    @inline(__always)
+    private init(
+        width: Int, height: Int,
+        colours: (_ linear: UnsafeBufferPointer<Float>, _ convert: (Int, (Float, Float, Float)) -> Void) -> Void
+    ) {
         self.width = width
         self.height = height
         let count = width * height
-        var l = [Float](repeating: 0, count: count), a = l, b = l
+        // Three arrays, not copies of one: a copy would be copied again when written.
+        var l = [Float](repeating: 0, count: count), a = [Float](repeating: 0, count: count)
+        var b = [Float](repeating: 0, count: count)
         Self.linearTable.withUnsafeBufferPointer { linear in
             Self.compandedTable.withUnsafeBufferPointer { companded in
                 l.withUnsafeMutableBufferPointer { l in
                     a.withUnsafeMutableBufferPointer { a in
                         b.withUnsafeMutableBufferPointer { b in
-                            cells { index, cell in
-                                (l[index], a[index], b[index]) = Self.lab(cell, linear: linear, companded: companded)
+                            colours(linear) { index, colour in
+                                (l[index], a[index], b[index]) = Self.lab(colour.0, colour.1, colour.2, companded: companded)
                             }
                         }
                     }
@@ -67,15 +77,60 @@ struct LabImage {
         }
     }
 
-    /// The CIELAB coordinates of a cell's colour, with the conversion tables at hand.
+    /// A cell's colour in linear light, from the table in quarter steps: cells are averages, so
+    /// their channels fall between whole values.
     @inline(__always)
-    private static func lab(
-        _ cell: Cell, linear: UnsafeBufferPointer<Float>, companded: UnsafeBufferPointer<Float>
-    ) -> (Float, Float, Float) {
-        // sRGB to linear light, from a table in quarter steps: cells are averages, so their
-        // channels fall between whole values.
+    private static func linear(_ cell: Cell, _ linear: UnsafeBufferPointer<Float>) -> (Float, Float, Float) {
         func toLinear(_ value: Float) -> Float { linear[Int(min(max(value, 0), 255) * 4 + 0.5)] }
-        return lab(toLinear(cell.red), toLinear(cell.green), toLinear(cell.blue), companded: companded)
+        return (toLinear(cell.red), toLinear(cell.green), toLinear(cell.blue))
+    }
+
+    /// The linear light of each channel of an opaque cell of a few pixels, looked up by the
+    /// channel's sum: the value `linear` gives the cell's mean, computed once for every sum a
+    /// cell of that area can have, instead of a division, a clamp and a rounding to quarter
+    /// steps a channel and cell.
+    private struct OpaqueLinear {
+        /// The largest area with a table (255 × 16 + 1 entries).
+        static let maximumArea = 16
+        /// For each area up to `maximumArea`, where its table starts in `values`; -1 for none.
+        private var starts = [Int](repeating: -1, count: maximumArea + 1)
+        private var values: [Float] = []
+
+        /// Tables for the areas up to `maximumArea` that `areas` marks.
+        init(areas: [Bool], linear: UnsafeBufferPointer<Float>) {
+            for area in 1 ... Self.maximumArea where areas[area] {
+                starts[area] = values.count
+                for total in 0 ... 255 * area {
+                    let sum = Resize.PixelSum(red: 255 * total, alpha: 255 * area, area: area)
+                    values.append(LabImage.linear(sum.cell, linear).0)
+                }
+            }
+        }
+
+        /// Calls `body` with a lookup into these tables, valid only inside `body`.
+        func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+            starts.withUnsafeBufferPointer { starts in
+                values.withUnsafeBufferPointer { values in body(Lookup(starts: starts, values: values)) }
+            }
+        }
+
+        /// The tables' storage, read without bounds checks.
+        struct Lookup {
+            let starts: UnsafeBufferPointer<Int>, values: UnsafeBufferPointer<Float>
+
+            /// The linear light of the cell of `sum`; `nil` when it is not opaque or its area has
+            /// no table. Opaque, each pixel's colour is weighted by 255, so a channel's sum is 255
+            /// times the sum of its values.
+            @inline(__always)
+            func linear(_ sum: Resize.PixelSum) -> (Float, Float, Float)? {
+                guard sum.area <= OpaqueLinear.maximumArea, sum.alpha == 255 &* sum.area else { return nil }
+                let start = starts[sum.area]
+                guard start >= 0 else { return nil }
+                // The sums are not negative: dividing them unsigned is a multiplication and a shift.
+                func value(_ total: Int) -> Float { values[start &+ Int(bitPattern: UInt(bitPattern: total) / 255)] }
+                return (value(sum.red), value(sum.green), value(sum.blue))
+            }
+        }
     }
 
     /// The CIELAB coordinates of a colour in linear light (0...1 a channel).
