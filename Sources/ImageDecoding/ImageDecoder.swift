@@ -29,4 +29,18 @@ public enum ImageDecoder {
         }
         return try decoded.get()
     }
+
+    /// Decodes a picture held in memory, as `decode(_:options:)` does, or a PNG or JPEG file,
+    /// read in pieces as it goes, to the image, warnings and errors its bytes would give; a file
+    /// that cannot be read throws `.readFailed`.
+    public static func decode(_ source: ImageSource, options: DecodeOptions = DecodeOptions()) throws(DecodeError) -> DecodedImage {
+        switch source {
+        case .bytes(let bytes):
+            return try decode(bytes, options: options)
+        case .file(let file):
+            let input = pushin_input(data: nil, size: 0, descriptor: file.descriptor)
+            if file.format == .png { return try CodecCall.decode(input, as: .png, options: options, with: pushin_png_decode) }
+            return try CodecCall.decode(input, as: .jpeg, options: options, with: pushin_jpeg_decode)
+        }
+    }
 }
