@@ -14,13 +14,17 @@ int pushin_reader_init(pushin_reader *reader, const pushin_input *input) {
 ptrdiff_t pushin_reader_next(pushin_reader *reader, const uint8_t **bytes) {
     if (reader->ended) return 0;
     if (reader->input.descriptor < 0) {
-        reader->ended = 1;
-        *bytes = reader->input.data;
-        reader->offset = reader->input.size;
-        return (ptrdiff_t)reader->input.size;
+        size_t left = reader->input.size - (size_t)reader->offset;
+        size_t count = left < PUSHIN_READ_BYTES ? left : PUSHIN_READ_BYTES;
+        if (count == 0) {
+            reader->ended = 1;
+            return 0;
+        }
+        *bytes = reader->input.data + reader->offset;
+        reader->offset += count;
+        return (ptrdiff_t)count;
     }
-    // Only the last piece is short, so a piece holds the file's first bytes as memory does
-    // (the PNG decoder checks IHDR in the first).
+    // Every piece is filled whole unless the file ends, so a file's pieces are memory's.
     size_t filled = 0;
     while (filled < PUSHIN_READ_BYTES) {
         ssize_t got = pread(reader->input.descriptor, reader->buffer + filled, PUSHIN_READ_BYTES - filled,

@@ -135,6 +135,22 @@ import Musl
         }
     }
 
+    /// libjpeg-turbo's fast Huffman decoder passes over a bad code without the warning its slow
+    /// decoder gives, and runs only while the piece in hand holds enough bytes for an MCU. Memory
+    /// comes in the same 64 KB pieces as a file, so a bad code a little before a piece's end is
+    /// reported from both, as damage (decoded from one buffer, this one was drawn silently).
+    @Test func badHuffmanCodeBeforeAPiecesEndIsDamageFromMemoryAndFile() throws {
+        var bytes = try [UInt8](Data(contentsOf: Pushin.packageRoot.appendingPathComponent("images/rocket.jpg")))
+        try #require(bytes.count > Self.piece && bytes[64_278] != 0xFF && bytes[64_279] != 0xFF, "rocket.jpg changed")
+        bytes[64_279] = 0xFE  // 1,257 bytes before the first piece's end, in the entropy-coded data
+        var options = DecodeOptions()
+        options.minimumWidth = 320
+        #expect(throws: DecodeError.damaged(.jpeg, reason: "Corrupt JPEG data: bad Huffman code")) {
+            try ImageDecoder.decode(bytes, options: options)
+        }
+        try Self.expectSameFromFile(bytes, options: options, "rocket.jpg with a bad code")
+    }
+
     @Test func hostileFilesFailOrDrawAlike() throws {
         let folder = Pushin.packageRoot.appendingPathComponent("Tests/Fixtures/hostile")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") || $0.hasSuffix(".jpg") }
