@@ -11,8 +11,10 @@ src="$root/Sources/CImageCodecs"
 mkdir -p "$out"
 CC=${CC:-$(command -v clang || echo /opt/swift/usr/bin/clang)}
 libdir=$(pkg-config --variable=libdir libpng16 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)
+# Files are read in pieces of 61 bytes rather than 64 KB, so that pieces end everywhere in the
+# inputs (fuzz_common.h decodes each still from memory and from a file, and compares).
 FLAGS="-fuse-ld=lld -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
- -fno-sanitize-recover=undefined -Wall -Wextra -Wno-unused-function -I$src/include"
+ -fno-sanitize-recover=undefined -Wall -Wextra -Wno-unused-function -I$src/include -DPUSHIN_READ_BYTES=61"
 
 # lib NAME: the static archive when there is one, else the shared library.
 lib() { if [ -f "$libdir/lib$1.a" ]; then echo "$libdir/lib$1.a"; else echo "-l$1"; fi; }
@@ -20,8 +22,8 @@ lib() { if [ -f "$libdir/lib$1.a" ]; then echo "$libdir/lib$1.a"; else echo "-l$
 [ $# -gt 0 ] || set -- png jpeg gif webp
 for target in "$@"; do
     case $target in
-    png)  sources="pushin_png.c pushin_decoded_image.c"; libs="$(lib png16) $(lib z) -lm" ;;
-    jpeg) sources="pushin_jpeg.c pushin_decoded_image.c"; libs="$(lib jpeg)" ;;
+    png)  sources="pushin_png.c pushin_reader.c pushin_decoded_image.c"; libs="$(lib png16) $(lib z) -lm" ;;
+    jpeg) sources="pushin_jpeg.c pushin_reader.c pushin_decoded_image.c"; libs="$(lib jpeg)" ;;
     gif)  sources="pushin_gif.c pushin_animation.c pushin_decoded_image.c"; libs="$(lib gif)" ;;
     webp) sources="pushin_webp.c pushin_animation.c pushin_decoded_image.c"
           libs="$(lib webpdemux) $(lib webp) -lm -lpthread"

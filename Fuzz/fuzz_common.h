@@ -7,12 +7,19 @@
 // options cover what the CLI can ask (0 to 2,000 samples across and down, 1 to 16 frames kept)
 // within a budget of 16 megapixels (2 for animations, whose kept frames are each a canvas), so
 // no legitimate decode needs more than about 200 MB.
+//
+// A still is decoded twice, from memory and from a file holding the same bytes (read in the
+// fuzz build's small pieces, so they end everywhere in an input), and the two results must be
+// the same: status, sizes, warnings, message and every pixel.
 #ifndef PUSHIN_FUZZ_COMMON_H
 #define PUSHIN_FUZZ_COMMON_H
 
+#define _GNU_SOURCE
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "CImageCodecs.h"
 
@@ -97,6 +104,37 @@ static void fuzz_check_still(pushin_decode_status status, const pushin_decoded_i
     FUZZ_REQUIRE(result->warning_count >= 0);
     volatile uint64_t sum = fuzz_touch(result->pixels, result->width, result->height);
     (void)sum;
+}
+
+/// The signature of the still-picture decoders.
+typedef pushin_decode_status (*fuzz_still_decoder)(const pushin_input *, uint32_t, uint32_t, uint64_t,
+                                                   pushin_decoded_image *);
+
+/// One still decode as CodecCall.swift makes it, from memory and from a file: checks the first
+/// result and stops the run unless the second is the same.
+static void fuzz_still(const uint8_t *data, size_t size, const fuzz_options *options, fuzz_still_decoder decode) {
+    pushin_input memory = {.data = data, .size = size, .descriptor = -1};
+    pushin_decoded_image from_memory, from_file;
+    pushin_decode_status status = decode(&memory, options->min_width, options->min_height, options->max_pixels, &from_memory);
+    fuzz_check_still(status, &from_memory, options);
+
+    static int descriptor = -1;  // one in-memory file for the whole run
+    if (descriptor < 0) descriptor = memfd_create("fuzz-input", MFD_CLOEXEC);
+    FUZZ_REQUIRE(descriptor >= 0 && ftruncate(descriptor, 0) == 0);
+    FUZZ_REQUIRE(pwrite(descriptor, data, size, 0) == (ssize_t)size);
+    pushin_input file = {.descriptor = descriptor};
+    FUZZ_REQUIRE(decode(&file, options->min_width, options->min_height, options->max_pixels, &from_file) == status);
+    FUZZ_REQUIRE(from_file.declared_width == from_memory.declared_width &&
+                 from_file.declared_height == from_memory.declared_height);
+    FUZZ_REQUIRE(from_file.width == from_memory.width && from_file.height == from_memory.height);
+    FUZZ_REQUIRE(from_file.scale_denominator == from_memory.scale_denominator);
+    FUZZ_REQUIRE(from_file.warning_count == from_memory.warning_count);
+    FUZZ_REQUIRE(strcmp(from_file.message, from_memory.message) == 0);
+    FUZZ_REQUIRE((from_file.pixels == NULL) == (from_memory.pixels == NULL));
+    if (from_memory.pixels)
+        FUZZ_REQUIRE(memcmp(from_file.pixels, from_memory.pixels, (size_t)from_memory.width * from_memory.height * 4) == 0);
+    pushin_decoded_image_release(&from_memory);
+    pushin_decoded_image_release(&from_file);
 }
 
 /// The checks every animation result must pass.

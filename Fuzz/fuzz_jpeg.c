@@ -1,4 +1,5 @@
-// libFuzzer target: pushin_jpeg_decode, called as Sources/ImageDecoding/CodecCall.swift calls it.
+// libFuzzer target: pushin_jpeg_decode, called as Sources/ImageDecoding/CodecCall.swift calls it,
+// from memory and from a file.
 // See fuzz_common.h for how an input becomes the file and the options.
 #include "fuzz_common.h"
 
@@ -6,10 +7,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     static const uint8_t signature[3] = {0xFF, 0xD8, 0xFF};
     fuzz_options options;
     if (!fuzz_take_options(&data, &size, signature, sizeof signature, 3, &options)) return 0;
-    pushin_decoded_image result;
-    pushin_decode_status status = pushin_jpeg_decode(data, size, options.min_width, options.min_height,
-                                                     options.max_pixels, &result);
-    fuzz_check_still(status, &result, &options);
-    pushin_decoded_image_release(&result);
+    fuzz_still(data, size, &options, pushin_jpeg_decode);
     return 0;
 }

@@ -3,6 +3,7 @@
 // state lives in one heap struct so nothing is lost across the jump, and the jump never leaves
 // this file, so it never crosses a Swift frame.
 #include "pushin_jpeg.h"
+#include "pushin_reader.h"
 #include "pushin_reduction.h"
 
 #include <limits.h>
@@ -47,11 +48,25 @@ typedef struct {
     pushin_decoded_image *result;
     /// Set when the error was a limit of pushin's rather than damage.
     int over_limit;
+    /// Set when reading the file failed: the error is the system's, not the JPEG's.
+    int read_failed;
 } error_handler;
+
+/// libjpeg's source of bytes: the reader's pieces, then a fake EOI marker once they end, as
+/// libjpeg's own sources do.
+typedef struct {
+    struct jpeg_source_mgr manager;
+    pushin_reader reader;
+    /// Set once a piece was handed to libjpeg: an input that ends before is empty, not truncated.
+    int started;
+    /// Set once the input has ended and libjpeg was handed the fake marker.
+    int ran_out;
+} input_source;
 
 typedef struct {
     struct jpeg_decompress_struct info;
     error_handler errors;
+    input_source source;
     struct jpeg_progress_mgr progress;
     JSAMPROW row_buffer;
 } decoder;
@@ -105,6 +120,70 @@ static void check_scan_count(j_decompress_ptr info) {
 
 static void on_progress(j_common_ptr info) { check_scan_count((j_decompress_ptr)info); }
 
+/// The reader's next piece, or 0 at the end of the input; a failed read ends the decode with
+/// the system's words.
+static ptrdiff_t next_piece(j_decompress_ptr info, const uint8_t **bytes) {
+    input_source *source = (input_source *)info->src;
+    ptrdiff_t count = pushin_reader_next(&source->reader, bytes);
+    if (count < 0) {
+        error_handler *handler = (error_handler *)info->err;
+        snprintf(handler->result->message, sizeof handler->result->message, "%s", strerror(source->reader.error));
+        handler->read_failed = 1;
+        longjmp(handler->escape, 1);
+    }
+    return count;
+}
+
+static void init_source(j_decompress_ptr info) { (void)info; }
+
+/// Hands libjpeg the next piece. At the end of the input it warns and inserts a fake EOI
+/// marker, as jpeg_mem_src and jpeg_stdio_src do, so a truncated file is a warning; an empty
+/// one is an error.
+static boolean fill_input_buffer(j_decompress_ptr info) {
+    static const JOCTET fake_end[2] = {0xFF, JPEG_EOI};
+    input_source *source = (input_source *)info->src;
+    const uint8_t *bytes;
+    ptrdiff_t count = next_piece(info, &bytes);
+    if (count == 0) {
+        if (!source->started) ERREXIT(info, JERR_INPUT_EMPTY);
+        WARNMS(info, JWRN_JPEG_EOF);
+        bytes = fake_end;
+        count = sizeof fake_end;
+        source->ran_out = 1;
+    }
+    source->started = 1;
+    source->manager.next_input_byte = bytes;
+    source->manager.bytes_in_buffer = (size_t)count;
+    return TRUE;
+}
+
+/// Skips a marker's data, reading on through as many pieces as it spans (as libjpeg's sources do).
+static void skip_input_data(j_decompress_ptr info, long count) {
+    struct jpeg_source_mgr *source = info->src;
+    if (count <= 0) return;
+    while (count > (long)source->bytes_in_buffer) {
+        count -= (long)source->bytes_in_buffer;
+        (void)fill_input_buffer(info);
+    }
+    source->next_input_byte += count;
+    source->bytes_in_buffer -= (size_t)count;
+}
+
+static void term_source(j_decompress_ptr info) { (void)info; }
+
+/// Makes `input` libjpeg's source. Returns 0 when the reader's buffer could not be allocated.
+static int set_source(decoder *state, const pushin_input *input) {
+    input_source *source = &state->source;
+    if (!pushin_reader_init(&source->reader, input)) return 0;
+    source->manager.init_source = init_source;
+    source->manager.fill_input_buffer = fill_input_buffer;
+    source->manager.skip_input_data = skip_input_data;
+    source->manager.resync_to_restart = jpeg_resync_to_restart;
+    source->manager.term_source = term_source;
+    state->info.src = &source->manager;
+    return 1;
+}
+
 /// The coarsest DCT scale (1/8, 1/4, 1/2, 1) that still gives `min_width` × `min_height`
 /// pixels, made coarser while the output would hold more than `PUSHIN_MAX_OUTPUT_PIXELS`.
 static unsigned choose_scale_denominator(uint32_t width, uint32_t height,
@@ -125,17 +204,29 @@ static int dc_scans_complete(j_decompress_ptr info) {
     return 1;
 }
 
-/// True when an EOI marker follows what libjpeg has read of `data`: entropy-coded data never
-/// holds FF D9, so one found there ends the file. Used when decoding stops early, to still tell
-/// a truncated file. libjpeg's source pointer is trusted only inside the caller's bytes,
-/// compared as integers: when the file runs out, jpeg_mem_src points it at a static fake EOI
-/// marker of its own, and walking from there would read (and compare) outside the buffer.
-static int has_end_marker(j_decompress_ptr info, const uint8_t *data, size_t size) {
-    uintptr_t start = (uintptr_t)data, next = (uintptr_t)info->src->next_input_byte;
-    if (next < start || next - start > size) return 0;  // the fake marker: the file ran out
-    for (size_t at = size; at >= 2 && at - 2 >= next - start; at--)
-        if (data[at - 2] == 0xFF && data[at - 1] == 0xD9) return 1;
-    return 0;
+/// True when an EOI marker follows what libjpeg has read: entropy-coded data never holds FF D9,
+/// so one found there ends the file. Used when decoding stops early, to still tell a truncated
+/// file; reads the rest of the input to look (3.7 MB of the progressive 5120 × 2880 wallpaper
+/// Flow, whose DC scan ends at 0.2 MB).
+/// When libjpeg was already handed the fake marker, the file ran out.
+static int has_end_marker(j_decompress_ptr info) {
+    input_source *source = (input_source *)info->src;
+    if (source->ran_out) return 0;
+    const uint8_t *bytes = source->manager.next_input_byte;
+    size_t count = source->manager.bytes_in_buffer;
+    int after_ff = 0;  // the byte before this piece was FF
+    for (;;) {
+        if (count > 0) {
+            if (after_ff && bytes[0] == 0xD9) return 1;
+            const uint8_t *end = bytes + count;
+            for (const uint8_t *at = bytes; (at = memchr(at, 0xFF, (size_t)(end - at))) && at + 1 < end; at++)
+                if (at[1] == 0xD9) return 1;
+            after_ff = end[-1] == 0xFF;
+        }
+        ptrdiff_t got = next_piece(info, &bytes);
+        if (got == 0) return 0;
+        count = (size_t)got;
+    }
 }
 
 static void cmyk_to_rgba(const JSAMPLE *cmyk, uint8_t *rgba, JDIMENSION width, int inverted) {
@@ -166,7 +257,7 @@ static void read_scanlines(decoder *state, pushin_decoded_image *result) {
     }
 }
 
-pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
+pushin_decode_status pushin_jpeg_decode(const pushin_input *input,
                                       uint32_t min_width, uint32_t min_height,
                                       uint64_t max_pixels, pushin_decoded_image *result) {
     memset(result, 0, sizeof *result);
@@ -181,7 +272,9 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     state->errors.manager.output_message = on_output_message;
     state->errors.result = result;
     if (setjmp(state->errors.escape)) {
-        status = state->errors.over_limit ? PUSHIN_DECODE_OVER_LIMIT : PUSHIN_DECODE_FAILED;
+        status = state->errors.over_limit  ? PUSHIN_DECODE_OVER_LIMIT
+                 : state->errors.read_failed ? PUSHIN_DECODE_READ_FAILED
+                                             : PUSHIN_DECODE_FAILED;
         goto done;
     }
     jpeg_create_decompress(info);
@@ -190,7 +283,10 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
     info->mem->max_memory_to_use = coefficient_limit(max_pixels);
     state->progress.progress_monitor = on_progress;
     info->progress = &state->progress;
-    jpeg_mem_src(info, data, (unsigned long)size);
+    if (!set_source(state, input)) {
+        status = PUSHIN_DECODE_OUT_OF_MEMORY;
+        goto done;
+    }
     jpeg_read_header(info, TRUE);
 
     result->declared_width = info->image_width;
@@ -240,7 +336,7 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
         jpeg_finish_output(info);
         // Reading stopped after the DC scans: the rest of the file must still end in EOI.
         // (When libjpeg reached an EOI it is real, or its fake one after warning of the end.)
-        if (!jpeg_input_complete(info) && !has_end_marker(info, data, size)) WARNMS(info, JWRN_JPEG_EOF);
+        if (!jpeg_input_complete(info) && !has_end_marker(info)) WARNMS(info, JWRN_JPEG_EOF);
     } else {
         read_scanlines(state, result);
         jpeg_finish_decompress(info);
@@ -249,6 +345,7 @@ pushin_decode_status pushin_jpeg_decode(const uint8_t *data, size_t size,
 done:
     if (status != PUSHIN_DECODE_OK) pushin_decoded_image_release(result);
     jpeg_destroy_decompress(info);
+    pushin_reader_release(&state->source.reader);
     free(state->row_buffer);
     free(state);
     return status;

@@ -2,6 +2,7 @@
 // pushin_png_decode; everything that must survive the jump lives in one heap struct, and the
 // jump never leaves this file, so it never crosses a Swift frame.
 #include "pushin_png.h"
+#include "pushin_reader.h"
 #include "pushin_reduction.h"
 
 #include <setjmp.h>
@@ -13,8 +14,10 @@
 typedef struct {
     png_structp png;
     png_infop info;
-    const uint8_t *data;
-    size_t size, offset;
+    pushin_reader reader;
+    const uint8_t *bytes;     // what is left of the piece the reader last handed out
+    size_t available;
+    int read_failed;          // reading the file failed: the error is the system's, not the PNG's
     pushin_decoded_image *result;
     png_bytep row;            // one decoded row (or the whole image when interlaced)
     uint64_t *sums;           // per output column: premultiplied red, green, blue, then alpha
@@ -46,11 +49,25 @@ static void on_warning(png_structp png, png_const_charp message) {
         snprintf(state->result->message, sizeof state->result->message, "%s", message);
 }
 
-static void read_from_memory(png_structp png, png_bytep target, size_t count) {
+static void read_from_input(png_structp png, png_bytep target, size_t count) {
     decoder *state = png_get_io_ptr(png);
-    if (count > state->size - state->offset) png_error(png, "file ends before the image does");
-    memcpy(target, state->data + state->offset, count);
-    state->offset += count;
+    while (count > 0) {
+        if (state->available == 0) {
+            ptrdiff_t got = pushin_reader_next(&state->reader, &state->bytes);
+            if (got < 0) {
+                state->read_failed = 1;
+                png_error(png, strerror(state->reader.error));
+            }
+            if (got == 0) png_error(png, "file ends before the image does");
+            state->available = (size_t)got;
+        }
+        size_t piece = count < state->available ? count : state->available;
+        memcpy(target, state->bytes, piece);
+        state->bytes += piece;
+        state->available -= piece;
+        target += piece;
+        count -= piece;
+    }
 }
 
 /// Adds one RGBA row into the per-column sums, `reduction` pixels to a column, colour weighted
@@ -136,6 +153,8 @@ static uint64_t whole_image_limit(uint64_t max_pixels) {
 
 /// Reads the size IHDR declares straight from the bytes (it must be the first chunk), so the
 /// budget is checked before libpng reads anything. Returns 0 when the bytes do not start so.
+/// They are the reader's first piece, which holds 24 bytes whenever the file does.
+_Static_assert(PUSHIN_READ_BYTES >= 24, "the signature and IHDR's size must come in one piece");
 static int peek_size(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height) {
     static const uint8_t start[16] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
     if (size < 24 || memcmp(data, start, sizeof start) != 0) return 0;
@@ -173,28 +192,41 @@ static void set_limits(png_structp png) {
     png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, newer, (int)(sizeof newer / 5));
 }
 
-pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
+pushin_decode_status pushin_png_decode(const pushin_input *input,
                                     uint32_t min_width, uint32_t min_height,
                                     uint64_t max_pixels, pushin_decoded_image *result) {
     memset(result, 0, sizeof *result);
+    decoder *state = calloc(1, sizeof *state);
+    if (!state) return PUSHIN_DECODE_OUT_OF_MEMORY;
+    state->result = result;
+    pushin_decode_status status = PUSHIN_DECODE_OK;
+    if (!pushin_reader_init(&state->reader, input)) {
+        status = PUSHIN_DECODE_OUT_OF_MEMORY;
+        goto done;
+    }
+    ptrdiff_t got = pushin_reader_next(&state->reader, &state->bytes);
+    if (got < 0) {
+        snprintf(result->message, sizeof result->message, "%s", strerror(state->reader.error));
+        status = PUSHIN_DECODE_READ_FAILED;
+        goto done;
+    }
+    state->available = (size_t)got;
     uint32_t declared_width, declared_height;
-    if (peek_size(data, size, &declared_width, &declared_height)) {
+    if (peek_size(state->bytes, state->available, &declared_width, &declared_height)) {
         result->declared_width = declared_width;
         result->declared_height = declared_height;
-        if ((uint64_t)declared_width * declared_height > max_pixels) return PUSHIN_DECODE_TOO_LARGE;
+        if ((uint64_t)declared_width * declared_height > max_pixels) {
+            status = PUSHIN_DECODE_TOO_LARGE;
+            goto done;
+        }
         if (declared_width > MAX_SIDE || declared_height > MAX_SIDE) {
             snprintf(result->message, sizeof result->message,
                      "image is %u × %u pixels, over the %d a side PNGs are read to",
                      declared_width, declared_height, MAX_SIDE);
-            return PUSHIN_DECODE_OVER_LIMIT;
+            status = PUSHIN_DECODE_OVER_LIMIT;
+            goto done;
         }
     }
-    decoder *state = calloc(1, sizeof *state);
-    if (!state) return PUSHIN_DECODE_OUT_OF_MEMORY;
-    state->data = data;
-    state->size = size;
-    state->result = result;
-    pushin_decode_status status = PUSHIN_DECODE_OK;
 
     state->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, state, on_error, on_warning);
     if (!state->png || !(state->info = png_create_info_struct(state->png))) {
@@ -202,12 +234,12 @@ pushin_decode_status pushin_png_decode(const uint8_t *data, size_t size,
         goto done;
     }
     if (setjmp(png_jmpbuf(state->png))) {
-        status = PUSHIN_DECODE_FAILED;
+        status = state->read_failed ? PUSHIN_DECODE_READ_FAILED : PUSHIN_DECODE_FAILED;
         goto done;
     }
     png_structp png = state->png;
     png_infop info = state->info;
-    png_set_read_fn(png, state, read_from_memory);
+    png_set_read_fn(png, state, read_from_input);
     set_limits(png);
     png_read_info(png, info);
 
@@ -278,6 +310,7 @@ done:
     free(state->row);
     free(state->sums);
     free(state->column_sums);
+    pushin_reader_release(&state->reader);
     free(state);
     return status;
 }

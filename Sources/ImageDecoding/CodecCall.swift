@@ -3,9 +3,10 @@ import CImageCodecs
 
 /// One call into a C decoder of the shim, and the translation of its result into Swift.
 enum CodecCall {
-    /// The signature of the shim's still-picture decoders (PNG, JPEG).
+    /// The signature of the shim's still-picture decoders (PNG, JPEG), which read from memory
+    /// or from a file.
     typealias StillDecoder = (
-        _ data: UnsafePointer<UInt8>?, _ size: Int, _ minimumWidth: UInt32, _ minimumHeight: UInt32,
+        _ input: UnsafePointer<pushin_input>?, _ minimumWidth: UInt32, _ minimumHeight: UInt32,
         _ maxPixels: UInt64, _ result: UnsafeMutablePointer<pushin_decoded_image>?
     ) -> pushin_decode_status
 
@@ -15,19 +16,19 @@ enum CodecCall {
         _ result: UnsafeMutablePointer<pushin_decoded_animation>?
     ) -> pushin_decode_status
 
-    /// Runs a still-picture `decoder` on `bytes` and returns its image, or the `DecodeError` its
-    /// status means.
+    /// Runs a still-picture `decoder` on `input` (bytes that stay valid during the call, or a
+    /// file) and returns its image, or the `DecodeError` its status means.
     ///
     /// Warnings make the image `.damaged` unless `options.lenient` is set, in which case they
     /// come back with it.
     static func decode(
-        _ bytes: UnsafeRawBufferPointer, as format: ImageFormat, options: DecodeOptions, with decoder: StillDecoder
+        _ input: pushin_input, as format: ImageFormat, options: DecodeOptions, with decoder: StillDecoder
     ) throws(DecodeError) -> DecodedImage {
+        var input = input
         var result = pushin_decoded_image()
         defer { pushin_decoded_image_release(&result) }
         let status = decoder(
-            bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count,
-            UInt32(clamping: options.minimumWidth), UInt32(clamping: options.minimumHeight),
+            &input, UInt32(clamping: options.minimumWidth), UInt32(clamping: options.minimumHeight),
             UInt64(options.maxPixels), &result)
         let message = text(of: result.message)
         try check(status, format: format, message: message, declared: (result.declared_width, result.declared_height), options: options)
@@ -108,6 +109,8 @@ enum CodecCall {
             throw .outOfMemory
         case PUSHIN_DECODE_OVER_LIMIT:
             throw .overLimit(format, reason: message)
+        case PUSHIN_DECODE_READ_FAILED:
+            throw .readFailed(reason: message)
         default:
             throw .corrupt(format, reason: message.isEmpty ? "unreadable \(format.rawValue) data" : message)
         }

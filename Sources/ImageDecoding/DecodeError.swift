@@ -24,6 +24,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file is well formed but would take more memory or work than one of pushin's limits
     /// allows (other than the pixel budget); `reason` names the limit.
     case overLimit(ImageFormat, reason: String)
+    /// Reading the file failed while it was decoded; `reason` is the system's words.
+    case readFailed(reason: String)
 
     public var description: String {
         switch self {
@@ -48,6 +50,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "out of memory while decoding"
         case let .overLimit(format, reason):
             return "\(format.rawValue) over a limit: \(reason)"
+        case .readFailed(let reason):
+            return reason
         }
     }
 }

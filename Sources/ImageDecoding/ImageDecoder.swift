@@ -17,9 +17,10 @@ public enum ImageDecoder {
         guard let format = ImageFormat.sniff(bytes) else { throw .unknownFormat }
         let decoded = bytes.withUnsafeBytes { raw in
             Result { () throws(DecodeError) -> DecodedImage in
+                let memory = pushin_input(data: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), size: raw.count, descriptor: -1)
                 switch format {
-                case .png: return try CodecCall.decode(raw, as: .png, options: options, with: pushin_png_decode)
-                case .jpeg: return try CodecCall.decode(raw, as: .jpeg, options: options, with: pushin_jpeg_decode)
+                case .png: return try CodecCall.decode(memory, as: .png, options: options, with: pushin_png_decode)
+                case .jpeg: return try CodecCall.decode(memory, as: .jpeg, options: options, with: pushin_jpeg_decode)
                 case .gif: return try CodecCall.decode(raw, as: .gif, options: options, with: pushin_gif_decode)
                 case .webp: return try CodecCall.decode(raw, as: .webp, options: options, with: pushin_webp_decode)
                 default: throw .unsupportedFormat(format)
@@ -27,5 +28,19 @@ public enum ImageDecoder {
             }
         }
         return try decoded.get()
+    }
+
+    /// Decodes a picture held in memory, as `decode(_:options:)` does, or a PNG or JPEG file,
+    /// read in pieces as it goes, to the image, warnings and errors its bytes would give; a file
+    /// that cannot be read throws `.readFailed`.
+    public static func decode(_ source: ImageSource, options: DecodeOptions = DecodeOptions()) throws(DecodeError) -> DecodedImage {
+        switch source {
+        case .bytes(let bytes):
+            return try decode(bytes, options: options)
+        case .file(let file):
+            let input = pushin_input(data: nil, size: 0, descriptor: file.descriptor)
+            if file.format == .png { return try CodecCall.decode(input, as: .png, options: options, with: pushin_png_decode) }
+            return try CodecCall.decode(input, as: .jpeg, options: options, with: pushin_jpeg_decode)
+        }
     }
 }

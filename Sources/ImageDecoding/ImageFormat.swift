@@ -14,11 +14,14 @@ public enum ImageFormat: String, Sendable, Equatable {
     /// True for the formats pushin decodes.
     public var isSupported: Bool { self != .bmp && self != .tiff }
 
+    /// How many first bytes `sniff` looks at.
+    public static let signatureLength = 12
+
     /// The format whose signature `bytes` start with, or `nil` when none matches.
     ///
     /// Decided by magic bytes alone, never by the file's name.
     public static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> ImageFormat? {
-        let head = Array(bytes.prefix(12))
+        let head = Array(bytes.prefix(signatureLength))
         func starts(with signature: [UInt8], at offset: Int = 0) -> Bool {
             head.count >= offset + signature.count && Array(head[offset ..< offset + signature.count]) == signature
         }

@@ -130,7 +130,13 @@ public enum ConversionError: Error, Sendable, Equatable, CustomStringConvertible
 public enum Converter {
     /// Decodes `bytes` and draws the frames `options.frames` asks for.
     public static func convert(_ bytes: [UInt8], options: ConversionOptions) throws(ConversionError) -> Conversion {
-        let decoded = try decode(bytes, options: options.decodeOptions)
+        try convert(.bytes(bytes), options: options)
+    }
+
+    /// Decodes the picture in memory or in a file (see `PictureFile`) and draws the frames
+    /// `options.frames` asks for.
+    public static func convert(_ source: ImageSource, options: ConversionOptions) throws(ConversionError) -> Conversion {
+        let decoded = try decode(source, options: options.decodeOptions)
         var warnings = decoded.warnings
         return Conversion(
             frames: try draw(decoded, options: options, warnings: &warnings), image: decoded.image,
@@ -141,7 +147,7 @@ public enum Converter {
     public static func convert(
         _ bytes: [UInt8], options: ConversionOptions, widths: [Int]
     ) throws(ConversionError) -> MultiWidthConversion {
-        let decoded = try decode(bytes, options: options.atWidth(widths.max() ?? 1).decodeOptions)
+        let decoded = try decode(.bytes(bytes), options: options.atWidth(widths.max() ?? 1).decodeOptions)
         var arts: [(width: Int, frames: [ArtFrame])] = []
         var warnings = decoded.warnings
         for width in widths { arts.append((width, try draw(decoded, options: options.atWidth(width), warnings: &warnings))) }
@@ -150,8 +156,8 @@ public enum Converter {
     }
 
     /// The decoded picture, its errors wrapped.
-    private static func decode(_ bytes: [UInt8], options: DecodeOptions) throws(ConversionError) -> DecodedImage {
-        do { return try ImageDecoder.decode(bytes, options: options) } catch { throw .decode(error) }
+    private static func decode(_ source: ImageSource, options: DecodeOptions) throws(ConversionError) -> DecodedImage {
+        do { return try ImageDecoder.decode(source, options: options) } catch { throw .decode(error) }
     }
 
     /// The decoded frames drawn on one grid with one crop, each with its delay, unless the grid

@@ -15,16 +15,28 @@ public enum FileIO {
     /// The bytes of the file at `path`, or of standard input for "-".
     public static func contents(of path: String) throws(FileError) -> [UInt8] {
         if path == "-" { return try readAll(from: STDIN_FILENO, path: "standard input") }
+        let (descriptor, status) = try openForReading(path)
+        defer { close(descriptor) }
+        return try readAll(from: descriptor, path: path, expectedSize: Int(status.st_size))
+    }
+
+    /// The file at `path` open for reading, and what `fstat` says of it; a directory or a file
+    /// larger than `maxFileSize` is refused. The caller closes the descriptor.
+    static func openForReading(_ path: String) throws(FileError) -> (descriptor: Int32, status: stat) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw systemError(path) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw systemError(path) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
-        guard status.st_size <= maxFileSize else {
-            throw FileError(path: path, reason: "file is larger than \(maxFileSize >> 20) MiB")
+        do throws(FileError) {
+            guard fstat(descriptor, &status) == 0 else { throw systemError(path) }
+            if (status.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, reason: "is a directory") }
+            guard status.st_size <= maxFileSize else {
+                throw FileError(path: path, reason: "file is larger than \(maxFileSize >> 20) MiB")
+            }
+        } catch {
+            close(descriptor)
+            throw error
         }
-        return try readAll(from: descriptor, path: path, expectedSize: Int(status.st_size))
+        return (descriptor, status)
     }
 
     /// Up to `count` bytes from the start of the file at `path`.
@@ -203,7 +215,9 @@ public enum FileIO {
         if let failure { throw failure }
     }
 
-    private static func readAll(from descriptor: Int32, path: String, expectedSize: Int = 0) throws(FileError) -> [UInt8] {
+    /// Everything left to read from `descriptor`, at most `maxFileSize` bytes; `expectedSize` is
+    /// how much room to make first.
+    static func readAll(from descriptor: Int32, path: String, expectedSize: Int = 0) throws(FileError) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(expectedSize + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -130,8 +130,8 @@ struct Convert: ParsableCommand {
         for input in files {
             do throws(FileError) {
                 let path = try input.get()
-                let bytes = try FileIO.contents(of: path)
-                let conversion = try convert(bytes, from: path, options: options)
+                let picture = try PictureFile(path: path)
+                let conversion = try convert(picture, from: path, options: options)
                 if let debug { try DebugImages.write(conversion, source: path, into: debug) }
                 for warning in conversion.warnings { report(path, "warning: \(warning)") }
                 if format == .html {
@@ -141,7 +141,7 @@ struct Convert: ParsableCommand {
                         loopCount: loop.map(\.plays) ?? conversion.loopCount))
                 } else if conversion.frames.count > 1 && output == nil {
                     emit((drawnCount > 0 ? "\n" : "") + (showsNames ? Self.nameLine(path) : ""))
-                    let fitted = try fitToTerminal(conversion, bytes: bytes, from: path, options: options)
+                    let fitted = try fitToTerminal(conversion, picture: picture, from: path, options: options)
                     // With several inputs, an endless animation plays once so the next one comes.
                     let plays = loop?.plays ?? (inputs.count > 1 ? conversion.loopCount ?? 1 : conversion.loopCount)
                     let frames = fitted.frames.map { TextFrame(text: render($0.art), delay: $0.delay) }
@@ -170,9 +170,10 @@ struct Convert: ParsableCommand {
 
     /// The animation again at a height that leaves a row for the cursor below it, when it is
     /// taller than the terminal: frames drawn in place must never scroll.
-    /// The bytes are drawn again from memory: standard input can be read only once.
+    /// The picture is drawn again from what was read the first time: an animation's bytes, since
+    /// standard input can be read only once.
     private func fitToTerminal(
-        _ conversion: Conversion, bytes: [UInt8], from path: String, options: ConversionOptions
+        _ conversion: Conversion, picture: borrowing PictureFile, from path: String, options: ConversionOptions
     ) throws(FileError) -> Conversion {
         guard let terminalRows = Terminal.rows(environment: Environment.current) else { return conversion }
         let limit = max(1, terminalRows - 1)
@@ -182,7 +183,7 @@ struct Convert: ParsableCommand {
             let shrunk = max(1, min(rows - 1, rows * limit / fitted.art.glyphs.rows))
             refit.art.columns = nil
             refit.art.rows = shrunk
-            fitted = try convert(bytes, from: path, options: refit)
+            fitted = try convert(picture, from: path, options: refit)
         }
         return fitted
     }
@@ -214,10 +215,10 @@ struct Convert: ParsableCommand {
         return ANSIText.render(art, depth: depth, mode: colors.colorMode)
     }
 
-    /// Draws one file's bytes, with any error naming the file.
-    private func convert(_ bytes: [UInt8], from path: String, options: ConversionOptions) throws(FileError) -> Conversion {
+    /// Draws one file's picture, with any error naming the file.
+    private func convert(_ picture: borrowing PictureFile, from path: String, options: ConversionOptions) throws(FileError) -> Conversion {
         do {
-            return try Converter.convert(bytes, options: options)
+            return try Converter.convert(picture.source, options: options)
         } catch {
             throw FileError(path: path == "-" ? "standard input" : path, reason: error.description)
         }

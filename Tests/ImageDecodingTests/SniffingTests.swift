@@ -26,6 +26,7 @@ import Testing
             .empty, .unknownFormat, .unsupportedFormat(.bmp), .tooLarge(width: 1, height: 2, maxPixels: 1),
             .corrupt(.png, reason: "IDAT: CRC error"), .damaged(.jpeg, reason: "Premature end of JPEG file"),
             .outOfMemory, .tooManyFrames(maxFrames: 1000), .tooLongToComposite(width: 9000, height: 9000, frames: 9),
+            .readFailed(reason: "Input/output error"),
         ]
         for error in errors {
             #expect(!error.description.isEmpty && !error.description.contains("\n"))

@@ -16,14 +16,19 @@ import TestSupport
         #expect(lines.dropLast().allSatisfy { $0.count == 40 })
     }
 
-    @Test func convertSubcommandStandardInputAndFileAgree() throws {
-        let plain = try Pushin.run(["-w", "30", "images/rocket.jpg"])
-        let explicit = try Pushin.run(["convert", "-w", "30", "images/rocket.jpg"])
-        let bytes = try [UInt8](Data(contentsOf: Pushin.packageRoot.appendingPathComponent("images/rocket.jpg")))
+    /// A file (PNG and JPEG: read in pieces), standard input and a pipe named as a file (read
+    /// whole) draw the same art.
+    @Test(arguments: ["images/rocket.jpg", "images/chelsea.png"])
+    func convertSubcommandStandardInputAndFileAgree(path: String) throws {
+        let plain = try Pushin.run(["-w", "30", path])
+        let explicit = try Pushin.run(["convert", "-w", "30", path])
+        let bytes = try [UInt8](Data(contentsOf: Pushin.packageRoot.appendingPathComponent(path)))
         let piped = try Pushin.run(["-w", "30", "-"], input: bytes)
+        let named = try Pushin.run(["-w", "30", "/dev/stdin"], input: bytes)
         #expect(plain.status == 0 && !plain.standardOutput.isEmpty)
         #expect(explicit.standardOutput == plain.standardOutput)
         #expect(piped.standardOutput == plain.standardOutput)
+        #expect(named.status == 0 && named.standardOutput == plain.standardOutput)
     }
 
     @Test func widthFallsBackToColumnsWhenNotATerminal() throws {

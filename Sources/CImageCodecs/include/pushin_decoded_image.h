@@ -16,6 +16,8 @@ typedef enum {
     /// The file is well formed but would take more memory or work than pushin's limits allow
     /// (other than the pixel budget); the result's `message` says which limit.
     PUSHIN_DECODE_OVER_LIMIT = 4,
+    /// Reading the file failed; the result's `message` holds the system's words (strerror).
+    PUSHIN_DECODE_READ_FAILED = 5,
 } pushin_decode_status;
 
 /// What a decode call produced. Free `pixels` with pushin_decoded_image_release.
