@@ -19,8 +19,7 @@ public enum ImageDecoder {
             Result { () throws(DecodeError) -> DecodedImage in
                 let memory = pushin_input(data: raw.baseAddress?.assumingMemoryBound(to: UInt8.self), size: raw.count, descriptor: -1)
                 switch format {
-                case .png: return try CodecCall.decode(memory, as: .png, options: options, with: pushin_png_decode)
-                case .jpeg: return try CodecCall.decode(memory, as: .jpeg, options: options, with: pushin_jpeg_decode)
+                case .png, .jpeg: return try decodeStill(memory, as: format, options: options)
                 case .gif: return try CodecCall.decode(raw, as: .gif, options: options, with: pushin_gif_decode)
                 case .webp: return try CodecCall.decode(raw, as: .webp, options: options, with: pushin_webp_decode)
                 default: throw .unsupportedFormat(format)
@@ -38,9 +37,15 @@ public enum ImageDecoder {
         case .bytes(let bytes):
             return try decode(bytes, options: options)
         case .file(let file):
-            let input = pushin_input(data: nil, size: 0, descriptor: file.descriptor)
-            if file.format == .png { return try CodecCall.decode(input, as: .png, options: options, with: pushin_png_decode) }
-            return try CodecCall.decode(input, as: .jpeg, options: options, with: pushin_jpeg_decode)
+            return try decodeStill(pushin_input(data: nil, size: 0, descriptor: file.descriptor), as: file.format, options: options)
         }
+    }
+
+    /// Decodes a PNG (for `.png`) or else a JPEG from `input`, bytes in memory or an open file.
+    private static func decodeStill(
+        _ input: pushin_input, as format: ImageFormat, options: DecodeOptions
+    ) throws(DecodeError) -> DecodedImage {
+        if format == .png { return try CodecCall.decode(input, as: .png, options: options, with: pushin_png_decode) }
+        return try CodecCall.decode(input, as: .jpeg, options: options, with: pushin_jpeg_decode)
     }
 }

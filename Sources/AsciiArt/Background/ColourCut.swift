@@ -31,8 +31,9 @@ enum ColourCut {
     /// scored 0.837 / 0.789, 4 0.838 / 0.790, 5 0.842 / 0.803, 7 0.841 / 0.809, the same as
     /// 10: a few pictures settle only after a cut that moves a whole region (a folder's body,
     /// a disc's rim), two or three cuts after cuts that barely moved. Each cut after the
-    /// second costs about 1 ms on a 1280 × 800 scene at 80 columns: with 5 the cut adds 8.6
-    /// to 12.1 ms to `--background none` on `Benchmarks/background.sh`'s scenes.
+    /// second costs about 1 ms on a 1280 × 800 scene at 80 columns: with 5, `--background
+    /// subject` (border model, cut and all) adds 8.6 to 12.1 ms to `--background none` on
+    /// `Benchmarks/background.sh`'s scenes.
     static let maximumRounds = 5
     /// How much a split between two neighbours of the same colour costs, against the colour
     /// terms (GrabCut's γ). On the development set's photo backgrounds, cut at 3 × 5 pixels per
