@@ -77,17 +77,11 @@ static void reduce(const pushin_decoded_animation *result, const uint8_t *canvas
         uint32_t top = row * factor, bottom = top + factor < height ? top + factor : height;
         for (uint32_t column = 0; column < result->width; column++, out += 4) {
             uint32_t left = column * factor, right = left + factor < width ? left + factor : width;
-            uint64_t red = 0, green = 0, blue = 0, alpha = 0;
+            uint64_t sums[4] = {0, 0, 0, 0};
             for (uint32_t y = top; y < bottom; y++) {
-                const uint8_t *pixel = canvas + ((size_t)y * width + left) * 4;
-                for (uint32_t x = left; x < right; x++, pixel += 4) {
-                    uint32_t a = pixel[3];
-                    red += pixel[0] * a;
-                    green += pixel[1] * a;
-                    blue += pixel[2] * a;
-                    alpha += a;
-                }
+                pushin_add_premultiplied(canvas + ((size_t)y * width + left) * 4, right - left, sums);
             }
+            uint64_t red = sums[0], green = sums[1], blue = sums[2], alpha = sums[3];
             uint64_t area = (uint64_t)(right - left) * (bottom - top);
             out[0] = alpha ? (uint8_t)((red + alpha / 2) / alpha) : 0;
             out[1] = alpha ? (uint8_t)((green + alpha / 2) / alpha) : 0;

@@ -76,20 +76,8 @@ static void read_from_input(png_structp png, png_bytep target, size_t count) {
 /// legal PNG.
 static void accumulate_row(const uint8_t *row, uint32_t width, uint32_t reduction, uint64_t *sums) {
     for (uint32_t start = 0; start < width; start += reduction, sums += 4) {
-        uint32_t end = width - start > reduction ? start + reduction : width;
-        uint64_t red = 0, green = 0, blue = 0, alpha = 0;
-        const uint8_t *pixel = row + (size_t)start * 4;
-        for (uint32_t x = start; x < end; x++, pixel += 4) {
-            uint32_t a = pixel[3];
-            red += pixel[0] * a;
-            green += pixel[1] * a;
-            blue += pixel[2] * a;
-            alpha += a;
-        }
-        sums[0] += red;
-        sums[1] += green;
-        sums[2] += blue;
-        sums[3] += alpha;
+        uint32_t count = width - start > reduction ? reduction : width - start;
+        pushin_add_premultiplied(row + (size_t)start * 4, count, sums);
     }
 }
 
